@@ -1,0 +1,47 @@
+# Developer commands. `make run` and `make test` set everything up on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint format fixtures install migrate content admin clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+content: migrate
+	$(PY) manage.py load_content
+
+admin: install
+	$(PY) manage.py ensure_admin
+
+run: content admin
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test: install
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+# Rebuild fixtures/territories.json from the official administrative divisions (npm package).
+fixtures: install
+	npm ci --no-audit --no-fund
+	$(PY) manage.py build_territories
+
+clean:
+	rm -rf $(VENV) staticfiles node_modules

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CatalyseursConfig(AppConfig):
+    name = "catalyseurs"
+    verbose_name = "Catalyseurs territoriaux"

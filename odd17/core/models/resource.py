@@ -1,0 +1,163 @@
+"""The one resource model: everything a visitor can find on the portal."""
+
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from taggit.managers import TaggableManager
+
+from .vocabularies import (
+    Axis,
+    Domain,
+    Goal,
+    Kind,
+    NaturalKeyManager,
+    Organisation,
+    Profile,
+    Rubrique,
+    Target,
+    Territory,
+)
+
+
+class ResourceQuerySet(models.QuerySet):
+    def published(self):
+        """Visible to the public: published, and its publication date (if any) has come."""
+        return self.filter(
+            Q(published_on__isnull=True) | Q(published_on__lte=timezone.localdate()),
+            status=Resource.Status.PUBLISHED,
+        )
+
+    def on_axis(self, axis):
+        """Resources placed in at least one rubrique of this axis."""
+        through = Resource.rubriques.through.objects.filter(rubrique__axis=axis)
+        return self.filter(pk__in=through.values("resource"))
+
+    def in_rubrique(self, rubrique):
+        """Resources of this rubrique or of one of its sub-rubriques."""
+        through = Resource.rubriques.through.objects.filter(
+            Q(rubrique=rubrique) | Q(rubrique__parent=rubrique)
+        )
+        return self.filter(pk__in=through.values("resource"))
+
+    def covering(self, territory):
+        """Resources for this place or for a place containing it (national ones included)."""
+        through = Resource.territories.through.objects.filter(territory__in=territory.with_ancestors())
+        return self.filter(pk__in=through.values("resource"))
+
+    def count_by_axis(self):
+        """{axis: number of distinct resources placed in that axis}, in one query."""
+        counts = self.aggregate(
+            **{axis.value: models.Count("pk", filter=Q(rubriques__axis=axis), distinct=True) for axis in Axis}
+        )
+        return {axis: counts[axis.value] for axis in Axis}
+
+    def for_detail(self):
+        """Everything the detail page shows, in a fixed number of queries."""
+        return self.select_related("kind").prefetch_related(
+            "producers", "profiles", "domains", "territories", "goals", "targets", "rubriques", "tags"
+        )
+
+    def for_cards(self):
+        """What a resource card shows, fetched in a fixed number of queries."""
+        return self.select_related("kind").prefetch_related("producers", "profiles", "territories")
+
+
+class ResourceManager(NaturalKeyManager.from_queryset(ResourceQuerySet)):
+    pass
+
+
+class Resource(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "brouillon", "Brouillon"
+        REVIEW = "relecture", "En relecture"
+        PUBLISHED = "publie", "Publié"
+        ARCHIVED = "archive", "Archivé"
+
+    class Format(models.TextChoices):
+        PAGE = "page", "Site ou page web"
+        DOCUMENT = "document", "Document (PDF, rapport, guide)"
+        VIDEO = "video", "Vidéo"
+        BASE = "base", "Base de données en ligne"
+        PLATEFORME = "plateforme", "Plateforme ou outil en ligne"
+        COURS = "cours", "Cours en ligne"
+        RENCONTRE = "rencontre", "Rencontre ou webinaire"
+        JEU = "jeu", "Jeu ou kit d'animation"
+
+    natural_key_field = "slug"
+    title = models.CharField("titre", max_length=255)
+    slug = models.SlugField("identifiant", max_length=255, unique=True)
+    summary = models.CharField(
+        "résumé", max_length=400, help_text="Une ou deux phrases, affichées sur les cartes."
+    )
+    body = models.TextField("présentation", blank=True, help_text="Paragraphes séparés par une ligne vide.")
+    url = models.URLField("lien vers la ressource", max_length=500, blank=True)
+    kind = models.ForeignKey(Kind, verbose_name="type", on_delete=models.PROTECT, related_name="resources")
+    format = models.CharField("format", max_length=20, choices=Format.choices, blank=True)
+    producers = models.ManyToManyField(
+        Organisation, verbose_name="producteurs", blank=True, related_name="resources"
+    )
+    published_on = models.DateField("date de publication", null=True, blank=True)
+    status = models.CharField("statut", max_length=20, choices=Status.choices, default=Status.DRAFT)
+    featured = models.BooleanField("à la une", default=False)
+    profiles = models.ManyToManyField(
+        Profile, verbose_name="profils d'acteurs", blank=True, related_name="resources"
+    )
+    domains = models.ManyToManyField(Domain, verbose_name="domaines", blank=True, related_name="resources")
+    territories = models.ManyToManyField(
+        Territory, verbose_name="territoires", blank=True, related_name="resources"
+    )
+    goals = models.ManyToManyField(Goal, verbose_name="ODD", blank=True, related_name="resources")
+    targets = models.ManyToManyField(
+        Target, verbose_name="cibles de l'ODD 17", blank=True, related_name="resources"
+    )
+    rubriques = models.ManyToManyField(
+        Rubrique, verbose_name="rubriques", blank=True, related_name="resources"
+    )
+    tags = TaggableManager("mots-clés", blank=True, help_text="Mots-clés libres, séparés par des virgules.")
+    source = models.CharField(
+        "source", max_length=200, blank=True, help_text="D'où vient la fiche (document source)."
+    )
+    created_at = models.DateTimeField("créé le", auto_now_add=True)
+    updated_at = models.DateTimeField("modifié le", auto_now=True)
+
+    objects = ResourceManager()
+
+    class Meta:
+        verbose_name = "ressource"
+        verbose_name_plural = "ressources"
+        ordering = [F("published_on").desc(nulls_last=True), "title"]
+        indexes = [
+            models.Index(fields=["status", "published_on"], name="resource_status_date"),
+            models.Index(fields=["featured", "status"], name="resource_featured"),
+            models.Index(fields=["title"], name="resource_title"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("core:resource_detail", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @property
+    def is_public(self):
+        return self.status == self.Status.PUBLISHED and (
+            self.published_on is None or self.published_on <= timezone.localdate()
+        )
+
+    def set_status(self, status):
+        self.status = status
+        self.save(update_fields=["status", "updated_at"])
+
+    def publish(self):
+        self.set_status(self.Status.PUBLISHED)
+
+    def unpublish(self):
+        """Back to draft: hidden from the public, kept for editing."""
+        self.set_status(self.Status.DRAFT)
+
+    def archive(self):
+        self.set_status(self.Status.ARCHIVED)

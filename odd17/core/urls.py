@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "core"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("ressources/", views.resource_list, name="resource_list"),
+    path("ressources/<slug:slug>/", views.resource_detail, name="resource_detail"),
+]
