@@ -1,13 +1,21 @@
 """Curation of every shared model in the Django admin."""
 
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import Count
 
 from .models import Domain, Goal, Kind, Metier, Organisation, Profile, Resource, Rubrique, Target, Territory
 
 
+class PortalAdmin(admin.ModelAdmin):
+    """Base of every admin of the portal."""
+
+    # Editors paste links without a scheme: assume https (Django 6's default) rather than http.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
 @admin.register(Profile)
-class ProfileAdmin(admin.ModelAdmin):
+class ProfileAdmin(PortalAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["name", "slug"]
@@ -15,7 +23,7 @@ class ProfileAdmin(admin.ModelAdmin):
 
 
 @admin.register(Domain)
-class DomainAdmin(admin.ModelAdmin):
+class DomainAdmin(PortalAdmin):
     list_display = ["name", "criterion", "order"]
     list_filter = ["criterion"]
     list_editable = ["order"]
@@ -24,7 +32,7 @@ class DomainAdmin(admin.ModelAdmin):
 
 
 @admin.register(Territory)
-class TerritoryAdmin(admin.ModelAdmin):
+class TerritoryAdmin(PortalAdmin):
     list_display = ["name", "code", "insee_code", "level", "parent"]
     list_filter = ["level"]
     list_select_related = ["parent"]
@@ -39,14 +47,14 @@ class TargetInline(admin.TabularInline):
 
 
 @admin.register(Goal)
-class GoalAdmin(admin.ModelAdmin):
+class GoalAdmin(PortalAdmin):
     list_display = ["number", "short_title", "title"]
     search_fields = ["title", "short_title"]
     inlines = [TargetInline]
 
 
 @admin.register(Target)
-class TargetAdmin(admin.ModelAdmin):
+class TargetAdmin(PortalAdmin):
     list_display = ["code", "title", "theme"]
     list_filter = ["goal", "theme"]
     list_select_related = ["goal"]
@@ -54,7 +62,7 @@ class TargetAdmin(admin.ModelAdmin):
 
 
 @admin.register(Kind)
-class KindAdmin(admin.ModelAdmin):
+class KindAdmin(PortalAdmin):
     list_display = ["name", "plural", "door", "order"]
     list_filter = ["door"]
     list_editable = ["order"]
@@ -63,7 +71,7 @@ class KindAdmin(admin.ModelAdmin):
 
 
 @admin.register(Rubrique)
-class RubriqueAdmin(admin.ModelAdmin):
+class RubriqueAdmin(PortalAdmin):
     list_display = ["title", "axis", "parent", "order"]
     list_filter = ["axis"]
     list_editable = ["order"]
@@ -74,7 +82,7 @@ class RubriqueAdmin(admin.ModelAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(PortalAdmin):
     list_display = ["name", "acronym", "profile", "resource_count"]
     list_filter = ["profile"]
     list_select_related = ["profile"]
@@ -90,7 +98,7 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Metier)
-class MetierAdmin(admin.ModelAdmin):
+class MetierAdmin(PortalAdmin):
     list_display = ["name", "order"]
     list_editable = ["order"]
     search_fields = ["name", "description", "activities"]
@@ -113,7 +121,7 @@ def status_action(method, label):
 
 
 @admin.register(Resource)
-class ResourceAdmin(admin.ModelAdmin):
+class ResourceAdmin(PortalAdmin):
     list_display = ["title", "kind", "status", "featured", "published_on", "updated_at"]
     list_filter = [
         "status",

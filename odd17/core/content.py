@@ -8,8 +8,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
-from django.db import models, transaction
+from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist, ValidationError
+from django.db import transaction
 
 from .models import Domain, Goal, Kind, Metier, Organisation, Profile, Resource, Rubrique, Target, Territory
 
@@ -28,6 +28,9 @@ CONTENT_FILES = [
 ]
 # Keys of a row that are not model fields.
 EXTRA_KEYS = {"keywords"}
+# Values given to rows created by the loader: real content is published at once. Applied on
+# creation only, so a status an editor set in the admin survives a reload.
+CREATION_DEFAULTS = {Resource: {"status": Resource.Status.PUBLISHED}}
 
 
 class ContentError(Exception):
@@ -60,7 +63,7 @@ def _split_row(model, row, where):
             continue
         try:
             model_field = model._meta.get_field(key)
-        except models.FieldDoesNotExist:
+        except FieldDoesNotExist:
             raise ContentError(
                 f"{where} : champ « {key} » inconnu pour {model._meta.verbose_name}."
             ) from None
@@ -80,11 +83,14 @@ def _split_row(model, row, where):
 def load_rows(model, rows, source, report):
     key_field = model.natural_key_field
     for index, row in enumerate(rows, start=1):
-        where = f"{source}, élément {index} ({row.get(key_field, '?')})"
+        where = f"{source}, élément {index}"
         if not isinstance(row, dict) or key_field not in row:
             raise ContentError(f"{where} : chaque élément doit être un objet avec la clé « {key_field} ».")
+        where += f" ({row[key_field]})"
         values, many = _split_row(model, row, where)
-        instance = model.objects.filter(**{key_field: row[key_field]}).first() or model()
+        instance = model.objects.filter(**{key_field: row[key_field]}).first() or model(
+            **CREATION_DEFAULTS.get(model, {})
+        )
         created = instance.pk is None
         for name, value in values.items():
             setattr(instance, name, value)

@@ -7,8 +7,13 @@ from .models import Domain, Goal, Kind, Organisation, Profile, Resource, Rubriqu
 
 
 def multiple(field_name, queryset, label, to_field_name="slug"):
+    """Several values of one vocabulary, given by their natural key (OR within the facet)."""
     return django_filters.ModelMultipleChoiceFilter(
-        field_name=field_name, to_field_name=to_field_name, queryset=queryset, label=label, distinct=True
+        field_name=f"{field_name}__{to_field_name}",
+        to_field_name=to_field_name,
+        queryset=queryset,
+        label=label,
+        distinct=True,
     )
 
 

@@ -60,7 +60,7 @@ class ResourceQuerySet(models.QuerySet):
 
     def for_cards(self):
         """What a resource card shows, fetched in a fixed number of queries."""
-        return self.select_related("kind").prefetch_related("producers", "profiles", "territories")
+        return self.select_related("kind").prefetch_related("producers")
 
 
 class ResourceManager(NaturalKeyManager.from_queryset(ResourceQuerySet)):

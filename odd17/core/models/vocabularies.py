@@ -287,7 +287,7 @@ class Organisation(Vocabulary):
 
     filter_param = "producteur"
 
-    slug = models.SlugField("identifiant", unique=True)
+    slug = models.SlugField("identifiant", max_length=100, unique=True)
     name = models.CharField("nom", max_length=200)
     acronym = models.CharField("sigle", max_length=30, blank=True)
     url = models.URLField("site web", max_length=500, blank=True)

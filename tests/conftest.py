@@ -1,0 +1,35 @@
+"""Shared test set-up: the real content of fixtures/ is loaded once per test database."""
+
+import pytest
+from django.conf import settings
+
+from odd17.core.content import load_content
+
+FIXTURES = settings.BASE_DIR / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        load_content(FIXTURES)
+
+
+@pytest.fixture
+def staff_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser(
+        "admin@example.org", "admin@example.org", "x-Long-pass-42"
+    )
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def editor_client(client, django_user_model):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(
+        "editrice@example.org", "editrice@example.org", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name="Éditeurs"))
+    client.force_login(user)
+    return client
