@@ -1,0 +1,12 @@
+"""Every page type of the portal, one line each: the browser, accessibility and HTML checks run on all."""
+
+PAGE_TYPES = {
+    "accueil": "/",
+    "axe": "/comprendre/",
+    "rubrique": "/agir/exemples-inspirants/",
+    "rubrique-parente": "/agir/axes-d-outillage/",
+    "liste-filtree": "/ressources/?profil=collectivites&territoire=69",
+    "fiche-ressource": "/ressources/maison-de-services-au-public-d-ayen/",
+    "metiers": "/catalyseurs/",
+    "erreur-404": "/nulle-part/",
+}
