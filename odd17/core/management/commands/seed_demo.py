@@ -1,0 +1,30 @@
+import random
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from odd17.core.demo import GENERATORS
+
+
+class Command(BaseCommand):
+    help = "Crée du volume synthétique réaliste pour les mesures de performance (jamais en production)."
+
+    def add_arguments(self, parser):
+        for name, (_, help_text) in GENERATORS.items():
+            parser.add_argument(f"--{name}", type=int, default=0, metavar="N", help=help_text)
+        parser.add_argument(
+            "--seed", type=int, default=17, help="Graine du tirage aléatoire (résultats répétables)."
+        )
+
+    def handle(self, seed, **options):
+        rng = random.Random(seed)
+        wanted = {name: options[name] for name in GENERATORS if options[name]}
+        if not wanted:
+            names = ", ".join(f"--{name} N" for name in GENERATORS)
+            raise CommandError(f"Précisez au moins un volume : {names}.")
+        if any(count < 0 for count in wanted.values()):
+            raise CommandError("Les volumes doivent être positifs.")
+        for name, count in wanted.items():
+            started = time.perf_counter()
+            GENERATORS[name][0](count, rng)
+            self.stdout.write(f"{count} {name} créés en {time.perf_counter() - started:.1f} s.")
