@@ -128,4 +128,6 @@ def load_content(directory: Path) -> LoadReport:
         for pattern, model in CONTENT_FILES:
             for path in sorted(directory.glob(pattern)):
                 load_rows(model, read_file(path), path.name, report)
+            if hasattr(model.objects, "rebuild_scopes"):
+                model.objects.rebuild_scopes()
     return report

@@ -1,17 +1,26 @@
 """The pages every axis shares: home, axis and rubrique pages, resource list and detail."""
 
-from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, render
+from urllib.parse import urlencode
 
-from .filters import ResourceFilter
-from .models import Axis, Profile, Resource, Rubrique
+from django.db import models
+from django.http import QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from odd17 import search
+
+from .listing import Listing
+from .models import Axis, Kind, Profile, Resource, Rubrique
 from .models.vocabularies import AXIS_TAGLINES
 
-PAGE_SIZE = 24
 
-
-def paginate(request, queryset):
-    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+def render_listing(request, queryset, template, context, hidden=()):
+    """A page built around a faceted list of `queryset` (see listing.py)."""
+    listing = Listing(request.GET, queryset, hidden=hidden)
+    url = listing.redirect_url()
+    if url:
+        return redirect(f"{request.path}{url}")
+    return render(request, template, {**context, "listing": listing})
 
 
 def home(request):
@@ -50,23 +59,67 @@ def axis_index(request, axis):
 def rubrique_detail(request, axis, slug):
     """A rubrique and the published resources it (or its sub-rubriques) holds."""
     rubrique = get_object_or_404(Rubrique.objects.select_related("parent"), axis=axis, slug=slug)
-    resources = Resource.objects.published().in_rubrique(rubrique).for_cards()
-    context = {
-        "axis": Axis(axis),
-        "rubrique": rubrique,
-        "subrubriques": rubrique.children.with_counts(),
-        "page": paginate(request, resources),
-    }
-    return render(request, "core/rubrique.html", context)
+    context = {"axis": Axis(axis), "rubrique": rubrique, "subrubriques": rubrique.children.with_counts()}
+    resources = Resource.objects.published().in_rubrique(rubrique)
+    return render_listing(request, resources, "core/rubrique.html", context, hidden=["axe"])
 
 
 def resource_list(request):
     """Every published resource, filtered by the shared ResourceFilter and paginated."""
-    filterset = ResourceFilter(request.GET, queryset=Resource.objects.published().for_cards())
-    context = {"filter": filterset, "page": paginate(request, filterset.qs)}
-    return render(request, "core/resource_list.html", context)
+    return render_listing(request, Resource.objects.published(), "core/resource_list.html", {})
 
 
 def resource_detail(request, slug):
     resource = get_object_or_404(Resource.objects.published().for_detail(), slug=slug)
     return render(request, "core/resource_detail.html", {"resource": resource})
+
+
+SEARCH_GROUPS = [
+    ("Exemples inspirants", ["exemple"]),
+    ("Événements", ["evenement"]),
+]
+
+
+def search_page(request):
+    """The global search: results grouped by type, each group leading to its faceted list."""
+    listing = Listing(request.GET, Resource.objects.published())
+    text = listing.text
+    groups = []
+    if text:
+        matching = listing.filterset.sorted_qs()
+        grouped = {kind for _, kinds in SEARCH_GROUPS for kind in kinds}
+        counts = dict(
+            matching.order_by()
+            .values_list("kind__slug")
+            .annotate(n=models.Count("pk"))
+            .values_list("kind__slug", "n")
+        )
+        for label, kinds in [("Ressources", None), *SEARCH_GROUPS]:
+            if kinds is None:  # everything the other groups do not take
+                queryset = matching.exclude(kind__slug__in=grouped)
+                number = sum(n for kind, n in counts.items() if kind not in grouped)
+            else:
+                queryset = matching.filter(kind__slug__in=kinds)
+                number = sum(counts.get(kind, 0) for kind in kinds)
+            query = urlencode([("q", text)] + [("type", kind) for kind in kinds or []])
+            url = f"{reverse('core:resource_list')}?{query}"
+            groups.append(
+                {"label": label, "count": number, "items": list(queryset.for_cards()[:5]), "url": url}
+            )
+        found = search.excerpts([item.pk for group in groups for item in group["items"]], text)
+        for group in groups:
+            for item in group["items"]:
+                item.excerpt = found.get(item.pk)
+    total = sum(group["count"] for group in groups)
+    context = {"listing": listing, "groups": groups, "total": total, "suggestion": None}
+    if text and not total:
+        context["suggestion"] = search.suggestion(text)
+    return render(request, "core/search.html", context)
+
+
+def doors(request):
+    """The entry doors: by profile, by domain (grouped by critère), by territory, by type."""
+    everything = Listing(QueryDict(), Resource.objects.published())
+    facets = {facet.name: facet for facet in everything.facets}
+    context = {"facets": facets, "doors": Kind.Door.choices}
+    return render(request, "core/doors.html", context)

@@ -33,16 +33,14 @@ class ResourceQuerySet(models.QuerySet):
         through = Resource.rubriques.through.objects.filter(rubrique__axis=axis)
         return self.filter(pk__in=through.values("resource"))
 
-    def in_rubrique(self, rubrique):
-        """Resources of this rubrique or of one of its sub-rubriques."""
-        through = Resource.rubriques.through.objects.filter(
-            Q(rubrique=rubrique) | Q(rubrique__parent=rubrique)
-        )
+    def in_rubrique(self, *rubriques):
+        """Resources of these rubriques or of one of their sub-rubriques."""
+        through = Resource.rubriques.through.objects.filter(rubrique__in_scope_of__in=rubriques)
         return self.filter(pk__in=through.values("resource"))
 
-    def covering(self, territory):
-        """Resources for this place or for a place containing it (national ones included)."""
-        through = Resource.territories.through.objects.filter(territory__in=territory.with_ancestors())
+    def covering(self, *territories):
+        """Resources for these places, a place containing them (national ones included) or one inside."""
+        through = Resource.territories.through.objects.filter(territory__in_scope_of__in=territories)
         return self.filter(pk__in=through.values("resource"))
 
     def count_by_axis(self):

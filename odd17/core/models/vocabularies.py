@@ -6,8 +6,10 @@ meaning, not by database id.
 
 from urllib.parse import urlencode
 
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
+
+from .. import freshness
 
 
 class NaturalKeyManager(models.Manager):
@@ -90,7 +92,44 @@ class Domain(Vocabulary):
         return self.name
 
 
-class TerritoryQuerySet(models.QuerySet):
+class HierarchyQuerySet(models.QuerySet):
+    """Vocabularies with a `parent` link and a derived `scope`: the rows whose resources count for a row.
+
+    A territory's scope is itself, its ancestors and its descendants (national resources apply
+    everywhere; a région gathers its départements); a rubrique's is itself and its sub-rubriques.
+    Filters and facet counts join on `scope`, so inheritance costs one join, whatever the depth.
+    """
+
+    def rebuild_scopes(self):
+        """Recompute every `scope` from the parent links; call after the hierarchy changed."""
+        rebuild_scopes(self.model, self.model.scope_includes_ancestors)
+
+
+def rebuild_scopes(model, include_ancestors):
+    """The derivation itself, usable by migrations on historical models too."""
+    parents = dict(model.objects.values_list("pk", "parent_id"))
+
+    def ancestors(pk):
+        while parents.get(pk):
+            pk = parents[pk]
+            yield pk
+
+    pairs = set()
+    for pk in parents:
+        pairs.add((pk, pk))
+        for ancestor in ancestors(pk):
+            pairs.add((ancestor, pk))
+            if include_ancestors:
+                pairs.add((pk, ancestor))
+    name = model._meta.model_name
+    through = model.scope.through
+    with transaction.atomic():
+        through.objects.all().delete()
+        through.objects.bulk_create(through(**{f"from_{name}_id": a, f"to_{name}_id": b}) for a, b in pairs)
+    freshness.bump(freshness.VOCABULARY)
+
+
+class TerritoryQuerySet(HierarchyQuerySet):
     def regions(self):
         return self.filter(level=Territory.Level.REGION)
 
@@ -129,6 +168,15 @@ class Territory(Vocabulary):
         on_delete=models.PROTECT,
         related_name="children",
     )
+    scope = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        related_name="in_scope_of",
+        blank=True,
+        editable=False,
+        verbose_name="territoires couverts",
+    )
+    scope_includes_ancestors = True
 
     objects = TerritoryManager()
 
@@ -217,7 +265,7 @@ class Kind(Vocabulary):
         return self.name
 
 
-class RubriqueQuerySet(models.QuerySet):
+class RubriqueQuerySet(HierarchyQuerySet):
     def with_counts(self):
         """Annotate `count`: published resources in the rubrique or in its sub-rubriques."""
         from .resource import Resource
@@ -260,6 +308,15 @@ class Rubrique(Vocabulary):
         on_delete=models.PROTECT,
         related_name="children",
     )
+    scope = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        related_name="in_scope_of",
+        blank=True,
+        editable=False,
+        verbose_name="rubriques incluses",
+    )
+    scope_includes_ancestors = False
     title = models.CharField("titre", max_length=150)
     intro = models.TextField("introduction", blank=True)
     order = models.PositiveSmallIntegerField("ordre", default=0)
