@@ -143,8 +143,8 @@ def parse(text):
             continue
         negated = negated or (bare.startswith("-") and len(bare) > 1)
         words = normalize(phrase or bare).split()
-        if not phrase:  # a phrase keeps every word, to match in order
-            words = [word for word in words if word not in STOP_WORDS]
+        if len(words) == 1 and words[0] in STOP_WORDS:
+            continue  # a phrase, or a compound such as « Loos-en-Gohelle », keeps its small words
         if not words:
             continue
         if negated:

@@ -63,3 +63,28 @@ def test_resource_list_queries_do_not_grow_with_the_number_of_resources(client, 
     with django_assert_num_queries(len(few)):
         response = client.get(url)
     assert response.context["page"].paginator.count >= 30
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"profil": "collectivites"},
+        {"profil": ["collectivites", "associations"], "territoire": "69", "type": ["exemple", "guide"]},
+        {"q": "partenariats", "domaine": "emploi", "odd": "17", "territoire": "R84"},
+        {"q": "partenarait"},
+    ],
+    ids=["0-facette", "1-facette", "3-facettes", "recherche", "suggestion"],
+)
+def test_list_queries_are_bounded_whatever_the_facets(client, django_assert_max_num_queries, params):
+    options.all_options()  # cached vocabularies; facet counts are computed (the state is new)
+    with django_assert_max_num_queries(10):
+        response = client.get("/ressources/", params)
+    assert response.status_code == 200
+
+
+def test_search_page_queries_are_bounded(client, django_assert_max_num_queries):
+    options.all_options()
+    with django_assert_max_num_queries(10):
+        response = client.get("/recherche/", {"q": "territoire"})
+    assert response.context["total"] > 0
