@@ -47,8 +47,14 @@ def axis_index(request, axis):
     return render(request, "core/axis.html", context)
 
 
-def rubrique_detail(request, axis, slug):
-    """A rubrique and the published resources it (or its sub-rubriques) holds."""
+def rubrique_detail(request, axis, slug, pages=None):
+    """A rubrique and the published resources it (or its sub-rubriques) holds.
+
+    `pages` lets an axis app give some rubriques a page of their own: {slug: view}, where a key
+    ending in "/" stands for the sub-rubriques of that rubrique. Such a view is called as
+    view(request, context) with this page's context, and renders a template that extends
+    core/rubrique.html.
+    """
     rubrique = get_object_or_404(Rubrique.objects.select_related("parent"), axis=axis, slug=slug)
     resources = Resource.objects.published().in_rubrique(rubrique).for_cards()
     context = {
@@ -57,6 +63,10 @@ def rubrique_detail(request, axis, slug):
         "subrubriques": rubrique.children.with_counts(),
         "page": paginate(request, resources),
     }
+    pages = pages or {}
+    own_page = pages.get(slug) or (rubrique.parent and pages.get(f"{rubrique.parent.slug}/"))
+    if own_page:
+        return own_page(request, context)
     return render(request, "core/rubrique.html", context)
 
 

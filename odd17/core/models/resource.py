@@ -45,6 +45,14 @@ class ResourceQuerySet(models.QuerySet):
         through = Resource.territories.through.objects.filter(territory__in=territory.with_ancestors())
         return self.filter(pk__in=through.values("resource"))
 
+    def located_in(self, territory):
+        """Resources for this place or a place inside it (national ones excluded)."""
+        places = Territory.objects.filter(
+            Q(pk=territory.pk) | Q(parent=territory) | Q(parent__parent=territory)
+        )
+        through = Resource.territories.through.objects.filter(territory__in=places)
+        return self.filter(pk__in=through.values("resource"))
+
     def count_by_axis(self):
         """{axis: number of distinct resources placed in that axis}, in one query."""
         counts = self.aggregate(
