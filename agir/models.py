@@ -8,15 +8,24 @@ from django.urls import reverse
 
 from odd17.core.models import Resource
 
-# The labelled paragraphs a story's text is told in ("Contexte : …"), in reading order.
-STORY_PARTS = {
+# Headings for the labels a story's paragraphs open with (« Contexte : … », « Démarche. … »);
+# any other short label is kept as its own heading.
+STORY_HEADINGS = {
     "contexte": "Le contexte",
     "démarche": "La démarche",
     "résultats": "Les résultats",
-    "budget": "Le budget",
-    "partenaires": "Les partenaires",
+    "enseignements": "Les enseignements",
+    "enseignement": "L'enseignement",
 }
-LABEL = re.compile(r"^(?P<label>[^\W\d_]+)\s*:\s*(?P<text>.+)$", re.DOTALL)
+LABEL = re.compile(r"^(?P<label>[^\W\d_][^:.\n]{1,44}?)(?:\s:\s*|\.\s+)(?P<text>.+)$", re.DOTALL)
+
+
+def split_label(paragraph):
+    """(label, text) when the paragraph opens with a short label of at most six words, else None."""
+    match = LABEL.match(paragraph)
+    if match and len(match["label"].split()) <= 6:
+        return match["label"].strip(), match["text"].strip()
+    return None
 
 
 class Story(models.Model):
@@ -56,15 +65,15 @@ class Story(models.Model):
 
     @property
     def parts(self):
-        """The body as [(heading, [paragraphs])], labelled paragraphs under their heading."""
+        """The body as [(heading, [paragraphs])]: a labelled paragraph opens a part."""
         parts = []
         for paragraph in (p.strip() for p in self.resource.body.split("\n\n")):
             if not paragraph:
                 continue
-            match = LABEL.match(paragraph)
-            label = match and match["label"].lower()
-            if label in STORY_PARTS:
-                parts.append((STORY_PARTS[label], [match["text"].strip()]))
+            labelled = split_label(paragraph)
+            if labelled:
+                label, text = labelled
+                parts.append((STORY_HEADINGS.get(label.lower(), label), [text]))
             elif parts:
                 parts[-1][1].append(paragraph)
             else:
