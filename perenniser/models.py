@@ -62,6 +62,16 @@ class Accompaniment(models.Model):
     def __str__(self):
         return str(self.resource)
 
+    @classmethod
+    def group(cls, resources):
+        """([(need label, [resources])] in the order of Need, [resources without an offer])."""
+        groups = {need: [] for need in cls.Need}
+        others = []
+        for resource in resources:
+            offer = getattr(resource, "accompaniment", None)
+            (groups[cls.Need(offer.need)] if offer else others).append(resource)
+        return [(need.label, items) for need, items in groups.items() if items], others
+
 
 class ResearchWork(models.Model):
     """An academic work or research programme on alliances."""

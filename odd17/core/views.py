@@ -14,26 +14,40 @@ def paginate(request, queryset):
     return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
-def home(request):
-    """C.A.P. 2030 at a glance: the three axes with their rubriques, entry doors, news."""
-    published = Resource.objects.published()
+def axes_overview():
+    """The three axes, each with its tagline, count of resources and rubriques tree."""
     tree = Rubrique.objects.with_counts().as_tree()
-    axes = [
+    return [
         {
             "axis": axis,
             "tagline": AXIS_TAGLINES[axis],
             "count": count,
             "rubriques": [rubrique for rubrique in tree if rubrique.axis == axis],
         }
-        for axis, count in published.count_by_axis().items()
+        for axis, count in Resource.objects.published().count_by_axis().items()
     ]
+
+
+def home(request):
+    """C.A.P. 2030 at a glance: the three axes with their rubriques, entry doors, news."""
+    published = Resource.objects.published()
     context = {
-        "axes_overview": axes,
+        "axes_overview": axes_overview(),
         "profiles": Profile.objects.all(),
         "featured": published.filter(featured=True).for_cards()[:6],
         "latest": published.for_cards().order_by("-created_at")[:6],
     }
     return render(request, "core/home.html", context)
+
+
+def overview(request):
+    """The whole platform on one page: axes, rubriques, counts, where to start for each profile."""
+    context = {
+        "axes_overview": axes_overview(),
+        "profiles": Profile.objects.with_counts(),
+        "totals": Resource.objects.published().totals(),
+    }
+    return render(request, "core/overview.html", context)
 
 
 def axis_index(request, axis):

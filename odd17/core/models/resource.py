@@ -60,6 +60,14 @@ class ResourceQuerySet(models.QuerySet):
         )
         return {axis: counts[axis.value] for axis in Axis}
 
+    def totals(self):
+        """{"resources", "examples", "organisations"}: how much the portal holds, in one query."""
+        return self.aggregate(
+            resources=models.Count("pk", distinct=True),
+            examples=models.Count("pk", filter=Q(kind__slug="exemple"), distinct=True),
+            organisations=models.Count("producers", distinct=True),
+        )
+
     def for_detail(self):
         """Everything the detail page shows, in a fixed number of queries."""
         return self.select_related("kind").prefetch_related(
