@@ -7,7 +7,7 @@ from odd17.core.filters import ResourceFilter
 from .models import Training
 
 # The fields the Se former form shows: each rendered field costs a query for its choices.
-SHOWN_FIELDS = ["modalite", "profil", "territoire"]
+SHOWN_FIELDS = ["modalite", "profil", "type"]
 
 
 class TrainingFilter(ResourceFilter):
