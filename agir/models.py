@@ -73,7 +73,7 @@ class Story(models.Model):
             labelled = split_label(paragraph)
             if labelled:
                 label, text = labelled
-                parts.append((STORY_HEADINGS.get(label.lower(), label), [text]))
+                parts.append((STORY_HEADINGS.get(label.lower(), label), [text[:1].upper() + text[1:]]))
             elif parts:
                 parts[-1][1].append(paragraph)
             else:

@@ -59,6 +59,7 @@ def test_actors_are_shown_with_their_profiles(client):
 def test_story_parts_follow_the_labels_of_the_body():
     story = Story.objects.get(resource__slug="agir-ensemble-a-charenton-le-pont-saint-maurice")
     assert [heading for heading, _ in story.parts] == ["Le contexte", "La démarche", "Les résultats"]
+    assert story.parts[0][1][0].startswith("En 2012, la communauté de communes")
 
 
 def test_examples_page_links_to_the_stories(client):
