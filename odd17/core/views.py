@@ -2,6 +2,7 @@
 
 from urllib.parse import urlencode
 
+from django.core.paginator import Paginator
 from django.db import models
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,9 +10,14 @@ from django.urls import reverse
 
 from odd17 import search
 
-from .listing import Listing
+from .listing import PAGE_SIZE, Listing
 from .models import Axis, Kind, Profile, Resource, Rubrique
 from .models.vocabularies import AXIS_TAGLINES
+
+
+def paginate(request, queryset, size=PAGE_SIZE):
+    """One page of `queryset` for a page without facets (page numbers out of range are clamped)."""
+    return Paginator(queryset, size).get_page(request.GET.get("page"))
 
 
 def render_listing(request, queryset, template, context, hidden=()):
@@ -23,26 +29,40 @@ def render_listing(request, queryset, template, context, hidden=()):
     return render(request, template, {**context, "listing": listing})
 
 
-def home(request):
-    """C.A.P. 2030 at a glance: the three axes with their rubriques, entry doors, news."""
-    published = Resource.objects.published()
+def axes_overview():
+    """The three axes, each with its tagline, count of resources and rubriques tree."""
     tree = Rubrique.objects.with_counts().as_tree()
-    axes = [
+    return [
         {
             "axis": axis,
             "tagline": AXIS_TAGLINES[axis],
             "count": count,
             "rubriques": [rubrique for rubrique in tree if rubrique.axis == axis],
         }
-        for axis, count in published.count_by_axis().items()
+        for axis, count in Resource.objects.published().count_by_axis().items()
     ]
+
+
+def home(request):
+    """C.A.P. 2030 at a glance: the three axes with their rubriques, entry doors, news."""
+    published = Resource.objects.published()
     context = {
-        "axes_overview": axes,
+        "axes_overview": axes_overview(),
         "profiles": Profile.objects.all(),
         "featured": published.filter(featured=True).for_cards()[:6],
         "latest": published.for_cards().order_by("-created_at")[:6],
     }
     return render(request, "core/home.html", context)
+
+
+def overview(request):
+    """The whole platform on one page: axes, rubriques, counts, where to start for each profile."""
+    context = {
+        "axes_overview": axes_overview(),
+        "profiles": Profile.objects.with_counts(),
+        "totals": Resource.objects.published().totals(),
+    }
+    return render(request, "core/overview.html", context)
 
 
 def axis_index(request, axis):
@@ -56,11 +76,21 @@ def axis_index(request, axis):
     return render(request, "core/axis.html", context)
 
 
-def rubrique_detail(request, axis, slug):
-    """A rubrique and the published resources it (or its sub-rubriques) holds."""
+def rubrique_detail(request, axis, slug, pages=None):
+    """A rubrique and the published resources it (or its sub-rubriques) holds.
+
+    `pages` lets an axis app give some rubriques a page of their own: {slug: view}, where a key
+    ending in "/" stands for the sub-rubriques of that rubrique. Such a view is called as
+    view(request, context) with this page's context, and renders a template that extends
+    core/rubrique.html.
+    """
     rubrique = get_object_or_404(Rubrique.objects.select_related("parent"), axis=axis, slug=slug)
     context = {"axis": Axis(axis), "rubrique": rubrique, "subrubriques": rubrique.children.with_counts()}
     resources = Resource.objects.published().in_rubrique(rubrique)
+    own_page = (pages or {}).get(slug) or (rubrique.parent and (pages or {}).get(f"{rubrique.parent.slug}/"))
+    if own_page:
+        context["page"] = paginate(request, resources.for_cards())
+        return own_page(request, context)
     return render_listing(request, resources, "core/rubrique.html", context, hidden=["axe"])
 
 

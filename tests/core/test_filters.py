@@ -192,9 +192,9 @@ def test_pagination_keeps_the_filters(client):
 
 
 def test_rubrique_pages_use_the_same_facets(client):
-    response = client.get("/agir/exemples-inspirants/", {"profil": "entreprises"})
+    response = client.get("/agir/axes-d-outillage/", {"profil": "entreprises"})
     listing = response.context["listing"]
-    expected = oracle({"rubrique": ["exemples-inspirants"], "profil": ["entreprises"]}).count()
+    expected = oracle({"rubrique": ["axes-d-outillage"], "profil": ["entreprises"]}).count()
     assert listing.count == expected > 0
     assert "axe" not in [facet.name for facet in listing.facets]
 

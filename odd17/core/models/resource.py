@@ -43,12 +43,28 @@ class ResourceQuerySet(models.QuerySet):
         through = Resource.territories.through.objects.filter(territory__in_scope_of__in=territories)
         return self.filter(pk__in=through.values("resource"))
 
+    def located_in(self, territory):
+        """Resources for this place or a place inside it (national ones excluded)."""
+        places = Territory.objects.filter(
+            Q(pk=territory.pk) | Q(parent=territory) | Q(parent__parent=territory)
+        )
+        through = Resource.territories.through.objects.filter(territory__in=places)
+        return self.filter(pk__in=through.values("resource"))
+
     def count_by_axis(self):
         """{axis: number of distinct resources placed in that axis}, in one query."""
         counts = self.aggregate(
             **{axis.value: models.Count("pk", filter=Q(rubriques__axis=axis), distinct=True) for axis in Axis}
         )
         return {axis: counts[axis.value] for axis in Axis}
+
+    def totals(self):
+        """{"resources", "examples", "organisations"}: how much the portal holds, in one query."""
+        return self.aggregate(
+            resources=models.Count("pk", distinct=True),
+            examples=models.Count("pk", filter=Q(kind__slug="exemple"), distinct=True),
+            organisations=models.Count("producers", distinct=True),
+        )
 
     def for_detail(self):
         """Everything the detail page shows, in a fixed number of queries."""

@@ -60,12 +60,34 @@ class Criterion(models.TextChoices):
     ENVIRONNEMENTAL = "environnemental", "Critères environnementaux"
 
 
+class ProfileQuerySet(models.QuerySet):
+    def with_counts(self):
+        """Annotate each profile with `count_<axis>`: its published resources in each axis."""
+        from .resource import Resource
+
+        published = Resource.objects.published().order_by()
+        return self.annotate(
+            **{
+                f"count_{axis.value}": models.Subquery(
+                    published.on_axis(axis)
+                    .filter(profiles=models.OuterRef("pk"))
+                    .annotate(n=models.Func(models.F("pk"), function="COUNT"))
+                    .values("n"),
+                    output_field=models.IntegerField(),
+                )
+                for axis in Axis
+            }
+        )
+
+
 class Profile(Vocabulary):
     filter_param = "profil"
     slug = models.SlugField("identifiant", unique=True)
     name = models.CharField("nom", max_length=100)
     description = models.TextField("description", blank=True)
     order = models.PositiveSmallIntegerField("ordre", default=0)
+
+    objects = NaturalKeyManager.from_queryset(ProfileQuerySet)()
 
     class Meta:
         verbose_name = "profil d'acteur"
