@@ -103,7 +103,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -116,6 +116,19 @@ STORAGES = {
     },
 }
 WHITENOISE_MAX_AGE = 31536000  # hashed names change with content, so cache them for a year
+
+# Cache: Redis when REDIS_URL is set (shared by every application server: invalidation is then
+# immediate everywhere), else a per-process memory cache. CACHE=none disables it (benchmarks).
+if os.environ.get("CACHE") == "none":
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+elif os.environ.get("REDIS_URL"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}}
+
+# Benchmarks only (bench/run.py): report the SQL queries of each response in a header.
+if env_bool("BENCH_QUERY_COUNT"):
+    MIDDLEWARE.insert(0, "bench.querycount.QueryCountMiddleware")
 
 ADMIN_PATH = os.environ.get("ADMIN_PATH", "admin/").strip("/") + "/"
 

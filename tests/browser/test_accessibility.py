@@ -18,7 +18,8 @@ def describe(violations):
 
 @pytest.mark.parametrize("url", PAGE_TYPES.values(), ids=PAGE_TYPES.keys())
 def test_page_type_is_accessible_on_desktop_and_phone(page, url):
-    page.goto(url)
+    response = page.goto(url)
+    assert response.status == (404 if url == PAGE_TYPES["erreur-404"] else 200)
     violations = Axe().run(page, options=WCAG).response["violations"]
     assert violations == [], describe(violations)
     page.set_viewport_size({"width": 360, "height": 740})

@@ -1,0 +1,212 @@
+"""Benchmark: serve the portal with gunicorn and production settings, request every page type.
+
+Run by hand, not by the tests (see README, « Mesurer »):
+
+    python -m bench.run --database-url postgres://postgres@127.0.0.1:5432/odd17_bench \
+        --setup --resources 100000 --requests 30
+
+For each page type it prints p50 and p95 latency, SQL queries per response, response bytes raw
+and gzip-compressed, and the ratio of its p50 to the p50 of a static file of the same size served
+by the same server (the floor of this stack); then the peak memory of the server processes.
+It runs twice: with the cache disabled (every page computed) and with the cache on (warm).
+Only 127.0.0.1 is contacted; request loops are bounded.
+"""
+
+import argparse
+import gzip
+import http.client
+import os
+import secrets
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+
+# Every page type: one line each (name, path). Extend when a page type is added.
+PAGES = [
+    ("accueil", "/"),
+    ("axe", "/agir/"),
+    ("rubrique (liste à facettes)", "/agir/axes-d-outillage/"),
+    ("liste, 0 facette", "/ressources/"),
+    ("liste, 1 facette", "/ressources/?profil=collectivites"),
+    ("liste, 3 facettes", "/ressources/?profil=collectivites&territoire=69&domaine=emploi"),
+    ("liste, 3 facettes, page 5", "/ressources/?profil=associations&territoire=R84&odd=17&page=5"),
+    ("recherche plein texte (liste)", "/ressources/?q=partenariats+territoire"),
+    ("recherche globale", "/recherche/?q=alliances+territoire"),
+    ("recherche sans résultat", "/recherche/?q=partenarait"),
+    ("portes d'entrée", "/trouver/"),
+    ("fiche ressource", "/ressources/maison-de-services-au-public-d-ayen/"),
+    ("vue d'ensemble", "/vue-d-ensemble/"),
+    ("ODD 17", "/comprendre/comprendre-les-odd/odd-17/"),
+    ("cible 17.17", "/comprendre/comprendre-les-odd/cible-17.17/"),
+    ("fiche repère région", "/comprendre/fiches-reperes-territoires/R32/"),
+    ("axe d'outillage", "/agir/co-construire-en-territoire/"),
+    ("exemples inspirants", "/agir/exemples-inspirants/"),
+    ("récit", "/agir/exemples-inspirants/ville-durable-de-loos-en-gohelle/"),
+    ("se former", "/perenniser/se-former/"),
+    ("métiers de la catalyse", "/catalyseurs/"),
+]
+
+
+def manage(env, *args):
+    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
+
+
+def start_server(env, port, workers):
+    command = [
+        PYTHON, "-m", "gunicorn", "odd17.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
+        "--access-logfile", "/dev/null", "--error-logfile", "-", "--log-level", "warning",
+    ]
+    server = subprocess.Popen(command, cwd=ROOT, env=env)
+    for _ in range(100):
+        try:
+            http.client.HTTPConnection("127.0.0.1", port, timeout=1).request("HEAD", "/static/bench/floor-1.html")
+            return server
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    raise SystemExit("gunicorn ne démarre pas")
+
+
+def fetch(port, path):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    started = time.perf_counter()
+    connection.request("GET", path, headers={"Host": "127.0.0.1"})
+    response = connection.getresponse()
+    body = response.read()
+    elapsed = (time.perf_counter() - started) * 1000
+    connection.close()
+    return response.status, elapsed, body, response.getheader("X-SQL-Queries")
+
+
+def measure(port, path, requests):
+    fetch(port, path)  # warm-up: connections, caches when enabled
+    timings, queries, body, status = [], set(), b"", None
+    for _ in range(requests):
+        status, elapsed, body, counted = fetch(port, path)
+        timings.append(elapsed)
+        queries.add(counted)
+    timings.sort()
+    return {
+        "status": status,
+        "p50": statistics.median(timings),
+        "p95": timings[min(len(timings) - 1, int(len(timings) * 0.95))],
+        "queries": "/".join(sorted(q or "?" for q in queries)),
+        "bytes": len(body),
+        "gzip": len(gzip.compress(body)),
+    }
+
+
+def peak_memory(server):
+    """Peak resident memory (VmHWM) of the gunicorn master and its workers, in MB."""
+    pids = [server.pid]
+    children = Path(f"/proc/{server.pid}/task/{server.pid}/children")
+    if children.exists():
+        pids += [int(pid) for pid in children.read_text().split()]
+    total = 0
+    for pid in pids:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                total += int(line.split()[1])
+    return total / 1024
+
+
+def write_floor_files(static_root, sizes):
+    folder = static_root / "bench"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "floor-1.html").write_bytes(b"x")
+    for size in sizes:
+        (folder / f"floor-{size}.html").write_bytes(b"x" * size)
+
+
+def run(env, port, workers, requests, label):
+    results = {}
+    server = start_server(env, port, workers)
+    try:
+        for name, path in PAGES:
+            results[name] = measure(port, path, requests)
+        sizes = sorted(int(path.stem.split("-")[1]) for path in (ROOT / "bench" / "out" / "static" / "bench").glob("*.html"))
+        for name, result in results.items():
+            size = next((size for size in sizes if size >= result["bytes"]), sizes[-1])
+            floor = measure(port, f"/static/bench/floor-{size}.html", requests)
+            result["ratio"] = result["p50"] / floor["p50"]
+            result["floor"] = floor["p50"]
+        memory = peak_memory(server)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    lines = [
+        f"\n### {label}\n",
+        "| page | statut | p50 ms | p95 ms | requêtes SQL | octets | gzip | plancher statique ms | p50 / plancher |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for name, r in results.items():
+        lines.append(
+            f"| {name} | {r['status']} | {r['p50']:.1f} | {r['p95']:.1f} | {r['queries']} | {r['bytes']} | "
+            f"{r['gzip']} | {r['floor']:.2f} | {r['ratio']:.1f} |"
+        )
+    lines.append(f"\nMémoire maximale des processus gunicorn ({workers} workers + maître) : {memory:.0f} Mo")
+    return results, "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", ""))
+    parser.add_argument("--setup", action="store_true", help="migrer, charger le contenu et le volume synthétique")
+    parser.add_argument("--resources", type=int, default=0, help="ressources synthétiques à ajouter (avec --setup)")
+    parser.add_argument("--requests", type=int, default=30, help="requêtes mesurées par page (borné à 200)")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--output", type=Path, help="ajouter le tableau à ce fichier Markdown")
+    args = parser.parse_args()
+    if not args.database_url.startswith("postgres"):
+        raise SystemExit("Mesurez sur PostgreSQL : --database-url postgres://…")
+    requests = max(5, min(args.requests, 200))
+    static_root = ROOT / "bench" / "out" / "static"
+    env = {
+        **os.environ,
+        "DATABASE_URL": args.database_url,
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "0",
+        "STATIC_ROOT": str(static_root),
+        "BENCH_QUERY_COUNT": "1",
+    }
+    if args.setup:
+        manage(env, "migrate", "--noinput", "-v0")
+        manage(env, "load_content")
+        if args.resources:
+            manage(env, "seed_demo", f"--resources={args.resources}")
+        manage(env, "shell", "-c", "from django.db import connection; connection.cursor().execute('ANALYZE')")
+    manage(env, "collectstatic", "--noinput", "-v0")
+    env_count = {**env}
+    count_script = "from odd17.core.models import Resource; print(Resource.objects.count())"
+    volume = subprocess.run(
+        [PYTHON, "manage.py", "shell", "-c", count_script], cwd=ROOT, env=env_count, capture_output=True, text=True
+    ).stdout.strip().splitlines()[-1]
+
+    # Static files of the size of each page, served by the same gunicorn (sizes from a first pass).
+    write_floor_files(static_root, [])
+    first, _ = run({**env, "CACHE": "none"}, args.port, args.workers, 3, "taille des pages")
+    write_floor_files(static_root, sorted({r["bytes"] for r in first.values()}))
+
+    heading = f"## {time.strftime('%Y-%m-%d')} — {volume} ressources, {requests} requêtes par page\n"
+    report = [heading]
+    uncached, table = run({**env, "CACHE": "none"}, args.port, args.workers, requests, "Sans cache")
+    report.append(table)
+    cached, table = run(env, args.port, args.workers, requests, "Avec cache (mémoire du processus, chaud)")
+    report.append(table)
+    text = "\n".join(report) + "\n"
+    print(text)
+    if args.output:
+        with args.output.open("a", encoding="utf-8") as output:
+            output.write("\n" + text)
+
+
+if __name__ == "__main__":
+    main()
