@@ -34,6 +34,9 @@ def goal_detail(request, number):
     return render(request, "comprendre/goal_detail.html", context)
 
 
+LIST_LIMIT = 30  # the rest is one click away: the resource list filtered by this cible
+
+
 def target_detail(request, code):
     """A cible: its official title, what it means for a territory, its tools and examples."""
     target = get_object_or_404(Target.objects.select_related("goal", "guide"), code=code)
@@ -41,8 +44,8 @@ def target_detail(request, code):
     context = {
         **in_section("comprendre-les-odd"),
         "target": target,
-        "tools": resources.exclude(kind__slug="exemple"),
-        "examples": resources.filter(kind__slug="exemple"),
+        "tools": resources.exclude(kind__slug="exemple")[:LIST_LIMIT],
+        "examples": resources.filter(kind__slug="exemple")[:LIST_LIMIT],
     }
     return render(request, "comprendre/target_detail.html", context)
 

@@ -16,7 +16,8 @@ CONTENT = "content"
 
 
 def current(scope):
-    return cache.get_or_set(f"version:{scope}", time.time_ns(), timeout=None)
+    # 0 until the first change: a cache that keeps nothing (CACHE=none) then always says 0.
+    return cache.get_or_set(f"version:{scope}", 0, timeout=None)
 
 
 def bump(scope=CONTENT, **kwargs):
@@ -27,3 +28,13 @@ def bump(scope=CONTENT, **kwargs):
 
 def bump_vocabulary(**kwargs):
     bump(VOCABULARY)
+
+
+def cached(name, compute, timeout=300):
+    """compute(), cached until the content changes (or `timeout` seconds, for per-process caches)."""
+    key = f"{name}:{current(CONTENT)}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value

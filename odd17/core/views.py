@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from odd17 import search
 
+from . import stats
 from .listing import PAGE_SIZE, Listing
 from .models import Axis, Kind, Profile, Resource, Rubrique
 from .models.vocabularies import AXIS_TAGLINES
@@ -31,7 +32,7 @@ def render_listing(request, queryset, template, context, hidden=()):
 
 def axes_overview():
     """The three axes, each with its tagline, count of resources and rubriques tree."""
-    tree = Rubrique.objects.with_counts().as_tree()
+    tree = stats.rubrique_tree()
     return [
         {
             "axis": axis,
@@ -39,7 +40,7 @@ def axes_overview():
             "count": count,
             "rubriques": [rubrique for rubrique in tree if rubrique.axis == axis],
         }
-        for axis, count in Resource.objects.published().count_by_axis().items()
+        for axis, count in stats.axis_counts().items()
     ]
 
 
@@ -59,8 +60,8 @@ def overview(request):
     """The whole platform on one page: axes, rubriques, counts, where to start for each profile."""
     context = {
         "axes_overview": axes_overview(),
-        "profiles": Profile.objects.with_counts(),
-        "totals": Resource.objects.published().totals(),
+        "profiles": stats.profiles_with_counts(),
+        "totals": stats.totals(),
     }
     return render(request, "core/overview.html", context)
 
@@ -70,7 +71,7 @@ def axis_index(request, axis):
     context = {
         "axis": Axis(axis),
         "tagline": AXIS_TAGLINES[axis],
-        "rubriques": Rubrique.objects.filter(axis=axis).with_counts().as_tree(),
+        "rubriques": stats.rubrique_tree(axis=axis),
         "latest": Resource.objects.published().on_axis(axis).for_cards()[:6],
     }
     return render(request, "core/axis.html", context)
@@ -85,7 +86,11 @@ def rubrique_detail(request, axis, slug, pages=None):
     core/rubrique.html.
     """
     rubrique = get_object_or_404(Rubrique.objects.select_related("parent"), axis=axis, slug=slug)
-    context = {"axis": Axis(axis), "rubrique": rubrique, "subrubriques": rubrique.children.with_counts()}
+    context = {
+        "axis": Axis(axis),
+        "rubrique": rubrique,
+        "subrubriques": stats.with_counts(rubrique.children.all()),
+    }
     resources = Resource.objects.published().in_rubrique(rubrique)
     own_page = (pages or {}).get(slug) or (rubrique.parent and (pages or {}).get(f"{rubrique.parent.slug}/"))
     if own_page:

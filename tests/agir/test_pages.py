@@ -4,6 +4,7 @@ import pytest
 from django.utils.html import escape
 
 from agir.models import Story
+from agir.toolbox import PER_DOOR
 from odd17.core.models import Resource, Rubrique
 
 pytestmark = pytest.mark.django_db
@@ -86,10 +87,13 @@ def test_each_axe_d_outillage_has_its_four_doors_and_examples(client, rubrique):
     response = client.get(f"/agir/{rubrique}/")
     html = response.content.decode()
     for door in ("Outils", "Témoignages", "Kit opératoire", "Méthodes"):
-        assert f"{door} (" in html, door
-    shown = sum(len(items) for _, items in response.context["doors"])
-    shown += len(response.context["examples"]) + len(response.context["others"])
-    assert shown == Resource.objects.published().in_rubrique(Rubrique.objects.get(slug=rubrique)).count()
+        assert f'">{door}</h3>' in html, door
+    resources = Resource.objects.published().in_rubrique(Rubrique.objects.get(slug=rubrique))
+    for door, items in response.context["doors"]:
+        expected = resources.filter(kind__door=door.value).exclude(kind__slug="exemple").count()
+        assert len(items) == min(PER_DOOR, expected), door
+    examples = resources.filter(kind__slug="exemple").count()
+    assert len(response.context["examples"]) == min(PER_DOOR, examples)
 
 
 def test_co_construire_toolbox_names_its_tools_and_examples(client):

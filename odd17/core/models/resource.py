@@ -7,7 +7,6 @@ from django.utils import timezone
 from taggit.managers import TaggableManager
 
 from .vocabularies import (
-    Axis,
     Domain,
     Goal,
     Kind,
@@ -50,13 +49,6 @@ class ResourceQuerySet(models.QuerySet):
         )
         through = Resource.territories.through.objects.filter(territory__in=places)
         return self.filter(pk__in=through.values("resource"))
-
-    def count_by_axis(self):
-        """{axis: number of distinct resources placed in that axis}, in one query."""
-        counts = self.aggregate(
-            **{axis.value: models.Count("pk", filter=Q(rubriques__axis=axis), distinct=True) for axis in Axis}
-        )
-        return {axis: counts[axis.value] for axis in Axis}
 
     def totals(self):
         """{"resources", "examples", "organisations"}: how much the portal holds, in one query."""
@@ -142,7 +134,8 @@ class Resource(models.Model):
         verbose_name_plural = "ressources"
         ordering = [F("published_on").desc(nulls_last=True), "title"]
         indexes = [
-            models.Index(fields=["status", "published_on"], name="resource_status_date"),
+            models.Index(fields=["status", "published_on", "id"], name="resource_status_date"),
+            models.Index(fields=["-created_at"], name="resource_created"),
             models.Index(fields=["featured", "status"], name="resource_featured"),
             models.Index(fields=["title"], name="resource_title"),
         ]

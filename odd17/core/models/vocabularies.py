@@ -60,34 +60,12 @@ class Criterion(models.TextChoices):
     ENVIRONNEMENTAL = "environnemental", "Critères environnementaux"
 
 
-class ProfileQuerySet(models.QuerySet):
-    def with_counts(self):
-        """Annotate each profile with `count_<axis>`: its published resources in each axis."""
-        from .resource import Resource
-
-        published = Resource.objects.published().order_by()
-        return self.annotate(
-            **{
-                f"count_{axis.value}": models.Subquery(
-                    published.on_axis(axis)
-                    .filter(profiles=models.OuterRef("pk"))
-                    .annotate(n=models.Func(models.F("pk"), function="COUNT"))
-                    .values("n"),
-                    output_field=models.IntegerField(),
-                )
-                for axis in Axis
-            }
-        )
-
-
 class Profile(Vocabulary):
     filter_param = "profil"
     slug = models.SlugField("identifiant", unique=True)
     name = models.CharField("nom", max_length=100)
     description = models.TextField("description", blank=True)
     order = models.PositiveSmallIntegerField("ordre", default=0)
-
-    objects = NaturalKeyManager.from_queryset(ProfileQuerySet)()
 
     class Meta:
         verbose_name = "profil d'acteur"
@@ -288,26 +266,12 @@ class Kind(Vocabulary):
 
 
 class RubriqueQuerySet(HierarchyQuerySet):
-    def with_counts(self):
-        """Annotate `count`: published resources in the rubrique or in its sub-rubriques."""
-        from .resource import Resource
+    def as_tree(self, prepare=list):
+        """The top-level rubriques, each with its `subrubriques` list attached (one query).
 
-        counted = (
-            Resource.objects.published()
-            .filter(
-                models.Q(rubriques=models.OuterRef("pk")) | models.Q(rubriques__parent=models.OuterRef("pk"))
-            )
-            .order_by()
-            .annotate(
-                n=models.Func(models.F("pk"), function="COUNT", template="COUNT(DISTINCT %(expressions)s)")
-            )
-            .values("n")
-        )
-        return self.annotate(count=models.Subquery(counted, output_field=models.IntegerField()))
-
-    def as_tree(self):
-        """The top-level rubriques, each with its `subrubriques` list attached (one query)."""
-        rubriques = list(self)
+        `prepare(rows)` may decorate the rows first (stats.with_counts sets their counts).
+        """
+        rubriques = prepare(self)
         for rubrique in rubriques:
             rubrique.subrubriques = [child for child in rubriques if child.parent_id == rubrique.pk]
         return [rubrique for rubrique in rubriques if rubrique.parent_id is None]
