@@ -97,6 +97,13 @@ class TerritoryQuerySet(models.QuerySet):
     def departements(self):
         return self.filter(level=Territory.Level.DEPARTEMENT)
 
+    def relevant_to(self, territory):
+        """What applies to someone who picks `territory`: itself, the places containing it (France
+        included) and the places it contains (a région's départements)."""
+        return self.filter(
+            models.Q(pk__in=[place.pk for place in territory.with_ancestors()]) | models.Q(parent=territory)
+        )
+
 
 class TerritoryManager(NaturalKeyManager.from_queryset(TerritoryQuerySet)):
     pass
