@@ -73,6 +73,9 @@ class Commune(models.Model):
     def __str__(self):
         return f"{self.name} ({self.departement.insee_code})"
 
+    def clean(self):
+        validate_position(self.latitude, self.longitude)
+
     def natural_key(self):
         return (self.code,)
 
@@ -102,6 +105,28 @@ class CatalyseurQuerySet(models.QuerySet):
 
     def located(self):
         return self.exclude(latitude=None).exclude(longitude=None)
+
+    def as_geojson(self):
+        """A GeoJSON FeatureCollection (dict) of the located catalyseurs, in one query."""
+        prefix = reverse("catalyseurs:index")
+        rows = self.located().values_list(
+            "slug", "name", "latitude", "longitude", "commune__name", "territory__name"
+        )
+        return {
+            "type": "FeatureCollection",
+            "features": [
+                {
+                    "type": "Feature",
+                    "geometry": {"type": "Point", "coordinates": [float(longitude), float(latitude)]},
+                    "properties": {
+                        "nom": name,
+                        "url": f"{prefix}{slug}/",
+                        "lieu": commune or territory or "",
+                    },
+                }
+                for slug, name, latitude, longitude, commune, territory in rows
+            ],
+        }
 
     def for_cards(self):
         """What a card shows, in a fixed number of queries."""
