@@ -7,6 +7,9 @@ PAGE_TYPES = {
     "rubrique-parente": "/agir/axes-d-outillage/",
     "liste-filtree": "/ressources/?profil=collectivites&territoire=69",
     "fiche-ressource": "/ressources/maison-de-services-au-public-d-ayen/",
-    "metiers": "/catalyseurs/",
+    "metiers": "/catalyseurs/metiers/",
+    "annuaire-catalyseurs": "/catalyseurs/?metier=accompagnement&territoire=45",
+    "carte-catalyseurs": "/catalyseurs/carte/",
+    "fiche-catalyseur": "/catalyseurs/infolab-du-crij-orleans/",
     "erreur-404": "/nulle-part/",
 }
