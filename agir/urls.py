@@ -1,5 +1,19 @@
+from django.urls import path
+
 from odd17.core.axis_urls import axis_urlpatterns
 from odd17.core.models import Axis
 
+from . import views
+
 app_name = "agir"
-urlpatterns = axis_urlpatterns(Axis.AGIR)
+urlpatterns = [
+    path("exemples-inspirants/<slug:slug>/", views.story_detail, name="story"),
+    *axis_urlpatterns(
+        Axis.AGIR,
+        pages={
+            "axes-d-outillage/": views.toolbox,
+            "exemples-inspirants": views.examples,
+            "kit-odd-17-en-pratique": views.kit,
+        },
+    ),
+]

@@ -6,14 +6,12 @@ class CatalyseursConfig(AppConfig):
     verbose_name = "Catalyseurs territoriaux"
 
     def ready(self):
-        # The core loads fixtures and seeds demo volume; this app tells it about its own models.
+        # The core loads fixtures (CONTENT_FILES names our models) and seeds demo volume; this app
+        # says what the loader gives new catalyseurs and registers its demo generator.
         from odd17.core import content, demo
 
         from .demo import create_demo_catalyseurs
-        from .models import Catalyseur, Commune
+        from .models import Catalyseur
 
-        for entry in (("communes.json", Commune), ("catalyseurs*.json", Catalyseur)):
-            if entry not in content.CONTENT_FILES:
-                content.CONTENT_FILES.append(entry)
         content.CREATION_DEFAULTS[Catalyseur] = {"status": Catalyseur.Status.PUBLISHED}
         demo.register("catalyseurs", create_demo_catalyseurs, "Nombre de catalyseurs synthétiques à créer.")

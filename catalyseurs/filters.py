@@ -29,7 +29,7 @@ class CatalyseurFilter(FacetedFilterSet):
         label="Profil d'acteur",
     )
     territoire = django_filters.ModelMultipleChoiceFilter(
-        queryset=Territory.objects.select_related("parent__parent"),
+        queryset=Territory.objects.all(),
         to_field_name="code",
         method="filter_territory",
         label="Territoire",
@@ -72,32 +72,21 @@ class CatalyseurFilter(FacetedFilterSet):
         return [Option(profile.slug, profile.name, profile.n) for profile in profiles]
 
     def count_territoire(self, queryset):
-        """Counts with the territory rule: a département also counts its région's and national
-        catalyseurs; a région counts its own, its départements' and national ones."""
+        """Counted with the territory rule (the `scope` of each territory), grouped by région."""
         territories = list(
-            Territory.objects.annotate(
-                n=Count("catalyseurs", filter=Q(catalyseurs__in=queryset.values("pk")))
-            )
+            Territory.objects.exclude(level=Territory.Level.PAYS)
+            .annotate(n=Count("scope__catalyseurs", filter=Q(scope__catalyseurs__in=queryset.values("pk"))))
+            .order_by("level", "code")
         )
-        direct = {t.pk: t.n for t in territories}
-        national = sum(t.n for t in territories if t.level == Territory.Level.PAYS)
-        below = {}
-        for t in territories:
-            if t.level == Territory.Level.DEPARTEMENT:
-                below[t.parent_id] = below.get(t.parent_id, 0) + t.n
-        regions = {t.pk: t for t in territories if t.level == Territory.Level.REGION}
+        regions = sorted(
+            (t for t in territories if t.level == Territory.Level.REGION), key=lambda r: searchable(r.name)
+        )
         options = []
-        for region in sorted(regions.values(), key=lambda r: searchable(r.name)):
-            options.append(
-                Option(
-                    region.code,
-                    f"{region.name} (toute la région)",
-                    region.n + national + below.get(region.pk, 0),
-                    region.name,
-                )
-            )
-            departements = [t for t in territories if t.parent_id == region.pk]
-            for departement in sorted(departements, key=lambda d: d.code):
-                count = departement.n + direct[region.pk] + national
-                options.append(Option(departement.code, str(departement), count, region.name))
+        for region in regions:
+            options.append(Option(region.code, f"{region.name} (toute la région)", region.n, region.name))
+            options += [
+                Option(departement.code, str(departement), departement.n, region.name)
+                for departement in territories
+                if departement.parent_id == region.pk
+            ]
         return options

@@ -11,7 +11,6 @@ import unicodedata
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
 from django.urls import reverse
 
 from odd17.core.models import Metier, Organisation, Profile, Resource, Territory
@@ -86,11 +85,10 @@ class CatalyseurQuerySet(models.QuerySet):
         return self.filter(status=Catalyseur.Status.PUBLISHED)
 
     def covering(self, territories):
-        """Catalyseurs of these places, of the places containing them and of the places they contain."""
-        scope = Q()
-        for territory in territories:
-            scope |= Q(territory__in=Territory.objects.relevant_to(territory))
-        return self.filter(scope)
+        """Catalyseurs of these places, of the places containing them and of the places they contain
+        (the territories' `scope`, the same rule as resources)."""
+        scopes = Territory.scope.through.objects.filter(from_territory__in=territories)
+        return self.filter(territory__in=scopes.values("to_territory"))
 
     def practising(self, metiers):
         """Catalyseurs practising at least one of these métiers."""

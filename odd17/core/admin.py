@@ -14,6 +14,22 @@ class PortalAdmin(admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
+class HierarchyAdmin(PortalAdmin):
+    """Admin of a vocabulary with parents: its derived scopes follow every change."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        self.model.objects.rebuild_scopes()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        self.model.objects.rebuild_scopes()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        self.model.objects.rebuild_scopes()
+
+
 @admin.register(Profile)
 class ProfileAdmin(PortalAdmin):
     list_display = ["name", "slug", "order"]
@@ -32,7 +48,7 @@ class DomainAdmin(PortalAdmin):
 
 
 @admin.register(Territory)
-class TerritoryAdmin(PortalAdmin):
+class TerritoryAdmin(HierarchyAdmin):
     list_display = ["name", "code", "insee_code", "level", "parent"]
     list_filter = ["level"]
     list_select_related = ["parent"]
@@ -71,7 +87,7 @@ class KindAdmin(PortalAdmin):
 
 
 @admin.register(Rubrique)
-class RubriqueAdmin(PortalAdmin):
+class RubriqueAdmin(HierarchyAdmin):
     list_display = ["title", "axis", "parent", "order"]
     list_filter = ["axis"]
     list_editable = ["order"]

@@ -5,8 +5,9 @@ from django.urls import path
 from . import views
 
 
-def axis_urlpatterns(axis):
+def axis_urlpatterns(axis, pages=None):
+    """The axis page and its rubriques; `pages` gives some rubriques their own view (see rubrique_detail)."""
     return [
         path("", views.axis_index, {"axis": axis}, name="index"),
-        path("<slug:slug>/", views.rubrique_detail, {"axis": axis}, name="rubrique"),
+        path("<slug:slug>/", views.rubrique_detail, {"axis": axis, "pages": pages}, name="rubrique"),
     ]

@@ -8,13 +8,14 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist, ValidationError
 from django.db import transaction
 
 from .models import Domain, Goal, Kind, Metier, Organisation, Profile, Resource, Rubrique, Target, Territory
 
-# (file pattern, model), in dependency order. Apps append their own files from AppConfig.ready(),
-# so that the core never imports them.
+# (file pattern, model), in dependency order. An app's model is named "app_label.Model" so that
+# the core never imports the apps.
 CONTENT_FILES = [
     ("profiles.json", Profile),
     ("domains.json", Domain),
@@ -26,6 +27,17 @@ CONTENT_FILES = [
     ("metiers.json", Metier),
     ("organisations*.json", Organisation),
     ("resources*.json", Resource),
+    ("goal-guides.json", "comprendre.GoalGuide"),
+    ("target-guides.json", "comprendre.TargetGuide"),
+    ("knowledge-bases.json", "comprendre.KnowledgeBase"),
+    ("figures.json", "comprendre.KeyFigure"),
+    ("stories.json", "agir.Story"),
+    ("kit.json", "agir.KitVolet"),
+    ("trainings.json", "perenniser.Training"),
+    ("accompaniments.json", "perenniser.Accompaniment"),
+    ("research.json", "perenniser.ResearchWork"),
+    ("communes.json", "catalyseurs.Commune"),
+    ("catalyseurs*.json", "catalyseurs.Catalyseur"),
 ]
 # Keys of a row that are not model fields.
 EXTRA_KEYS = {"keywords"}
@@ -71,7 +83,7 @@ def _split_row(model, row, where):
             ) from None
         if model_field.many_to_many:
             many[key] = [_related(model_field.related_model, item, where) for item in value or []]
-        elif model_field.many_to_one:
+        elif model_field.many_to_one or model_field.one_to_one:
             values[key] = (
                 _related(model_field.related_model, value, where) if value not in (None, "") else None
             )
@@ -90,7 +102,9 @@ def load_rows(model, rows, source, report):
             raise ContentError(f"{where} : chaque élément doit être un objet avec la clé « {key_field} ».")
         where += f" ({row[key_field]})"
         values, many = _split_row(model, row, where)
-        instance = model.objects.filter(**{key_field: row[key_field]}).first() or model(
+        # The key is looked up resolved: a detail model's key is the object it details.
+        key = values.get(key_field, row[key_field])
+        instance = model.objects.filter(**{key_field: key}).first() or model(
             **CREATION_DEFAULTS.get(model, {})
         )
         created = instance.pk is None
@@ -134,6 +148,9 @@ def load_content(directory: Path) -> LoadReport:
     report = LoadReport()
     with transaction.atomic():
         for pattern, model in CONTENT_FILES:
+            model = apps.get_model(model) if isinstance(model, str) else model
             for path in sorted(directory.glob(pattern)):
                 load_rows(model, read_file(path), path.name, report)
+            if hasattr(model.objects, "rebuild_scopes"):
+                model.objects.rebuild_scopes()
     return report

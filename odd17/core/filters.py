@@ -1,43 +1,179 @@
-"""The one filter definition of resources, shared by every list of the portal."""
+"""The one filter definition of resources, shared by every list, the search page and the facets.
+
+Every facet takes several values (OR within a facet, AND across facets), validated against the
+cached option lists of options.py (no query), and filters through a subquery on its table, so
+that filters combine without duplicate rows. The query string is French: `?profil=…&territoire=69`.
+"""
 
 import django_filters
-from taggit.models import Tag
+from django import forms
+from django.db.models import CharField, Count, OuterRef, Subquery, Value
+from django.db.models.functions import Cast
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+from taggit.models import TaggedItem
 
-from .models import Domain, Goal, Kind, Organisation, Profile, Resource, Rubrique, Target, Territory
+from odd17 import search
+
+from . import options
+from .models import Resource
 
 
-def multiple(field_name, queryset, label, to_field_name="slug"):
-    """Several values of one vocabulary, given by their natural key (OR within the facet)."""
-    return django_filters.ModelMultipleChoiceFilter(
-        field_name=f"{field_name}__{to_field_name}",
-        to_field_name=to_field_name,
-        queryset=queryset,
-        label=label,
-        distinct=True,
-    )
+class OptionsField(forms.MultipleChoiceField):
+    """Several values; empty ones (an unfilled input of the form) are dropped, not refused."""
+
+    def to_python(self, value):
+        return [item for item in super().to_python(value) if item.strip()]
+
+
+class TerritoryField(OptionsField):
+    """Territories typed by code (« 69 », « 2A », « R84 ») or by name (« Rhône »); cleaned to codes."""
+
+    def to_python(self, value):
+        values = super().to_python(value)
+        by_name = {
+            slugify(option.label.split(" (")[0]): option.value for option in options.options("territoire")
+        }
+        codes = {option.value.lower(): option.value for option in options.options("territoire")}
+        return [codes.get(raw.strip().lower()) or by_name.get(slugify(raw)) or raw for raw in values]
+
+
+class OptionsFilter(django_filters.MultipleChoiceFilter):
+    """Several values of one vocabulary, checked against its cached options.
+
+    `lookup` is the path from a resource to the value (`profiles__slug`); values are OR-ed.
+    """
+
+    field_class = OptionsField
+
+    def __init__(self, *args, lookup, **kwargs):
+        self.lookup = lookup
+        super().__init__(
+            *args, choices=lambda: [(o.value, o.label) for o in options.options(self.param)], **kwargs
+        )
+
+    @property
+    def param(self):
+        return self.field_name
+
+    @cached_property
+    def relation(self):
+        """(link rows, their column naming the resource, path from a row to the value, one row per value?)
+
+        None when the value is a column of the resource itself (or of its kind).
+        """
+        name, _, rest = self.lookup.partition("__")
+        if name == "tags":  # taggit: generic links, not a many-to-many table
+            rows = TaggedItem.objects.filter(content_type__app_label="core", content_type__model="resource")
+            return rows, "object_id", f"tag__{rest}", True
+        field = Resource._meta.get_field(name)
+        if not field.many_to_many:
+            return None
+        # The value is the related row's own key (slug, code…): then each link row is one value.
+        unique = "__" not in rest and field.related_model._meta.get_field(rest).unique
+        rows = field.remote_field.through.objects.all()
+        return rows, field.m2m_field_name(), f"{field.m2m_reverse_field_name()}__{rest}", unique
+
+    def filter(self, queryset, value):
+        if not value:
+            return queryset
+        if self.relation is None:
+            return queryset.filter(**{f"{self.lookup}__in": value})
+        rows, resource, path, _ = self.relation
+        return queryset.filter(pk__in=rows.filter(**{f"{path}__in": value}).values(resource))
+
+    def counts(self, queryset):
+        """(facet, value, number of resources of `queryset` with that value), as one grouped query."""
+        if self.relation is None:
+            rows, path, count = queryset, self.lookup, Count("pk")
+        else:
+            rows, resource, path, unique = self.relation
+            rows = rows.filter(**{f"{resource}__in": queryset.values("pk")})
+            count = Count(resource, distinct=not unique)
+        return (
+            rows.order_by()
+            .values(value=Cast(path, CharField()))
+            .annotate(n=count, facet=Value(self.param, output_field=CharField()))
+            .values_list("facet", "value", "n")
+        )
+
+
+class TerritoryFilter(OptionsFilter):
+    field_class = TerritoryField
 
 
 class ResourceFilter(django_filters.FilterSet):
-    profil = multiple("profiles", Profile.objects.all(), "Profil d'acteur")
-    domaine = multiple("domains", Domain.objects.all(), "Domaine")
-    territoire = django_filters.ModelChoiceFilter(
-        to_field_name="code", queryset=Territory.objects.all(), method="filter_territory", label="Territoire"
+    SORTS = {"pertinence": "Pertinence", "recent": "Les plus récentes", "titre": "Titre (A → Z)"}
+
+    q = django_filters.CharFilter(label="Recherche", method="filter_text", max_length=search.MAX_LENGTH)
+    axe = OptionsFilter(label="Axe", lookup="rubriques__axis")
+    rubrique = OptionsFilter(label="Rubrique", lookup="rubriques__in_scope_of__slug")
+    porte = OptionsFilter(label="Porte d'entrée", lookup="kind__door")
+    type = OptionsFilter(label="Type de ressource", lookup="kind__slug")
+    profil = OptionsFilter(label="Profil d'acteur", lookup="profiles__slug")
+    critere = OptionsFilter(label="Critère", lookup="domains__criterion")
+    domaine = OptionsFilter(label="Domaine", lookup="domains__slug")
+    territoire = TerritoryFilter(label="Territoire", lookup="territories__in_scope_of__code")
+    odd = OptionsFilter(label="ODD", lookup="goals__number")
+    cible = OptionsFilter(label="Cible de l'ODD 17", lookup="targets__code")
+    format = OptionsFilter(label="Format", lookup="format")
+    producteur = OptionsFilter(label="Producteur", lookup="producers__slug")
+    mot_cle = OptionsFilter(label="Mot-clé", lookup="tags__slug")
+    annee_min = django_filters.NumberFilter(
+        label="Publiée à partir de (année)",
+        field_name="published_on__year",
+        lookup_expr="gte",
+        min_value=1900,
+        max_value=2100,
     )
-    odd = multiple("goals", Goal.objects.all(), "ODD", to_field_name="number")
-    cible = multiple("targets", Target.objects.all(), "Cible de l'ODD 17", to_field_name="code")
-    type = multiple("kind", Kind.objects.all(), "Type de ressource")
-    rubrique = django_filters.ModelChoiceFilter(
-        to_field_name="slug", queryset=Rubrique.objects.all(), method="filter_rubrique", label="Rubrique"
+    annee_max = django_filters.NumberFilter(
+        label="Publiée jusqu'en (année)",
+        field_name="published_on__year",
+        lookup_expr="lte",
+        min_value=1900,
+        max_value=2100,
     )
-    producteur = multiple("producers", Organisation.objects.all(), "Producteur")
-    mot_cle = multiple("tags", Tag.objects.all(), "Mot-clé")
+    tri = django_filters.ChoiceFilter(label="Trier par", choices=list(SORTS.items()), method="keep")
 
     class Meta:
         model = Resource
         fields = []
 
-    def filter_territory(self, queryset, name, value):
-        return queryset.covering(value)
+    def filter_text(self, queryset, name, value):
+        return search.matching(queryset, value)
 
-    def filter_rubrique(self, queryset, name, value):
-        return queryset.in_rubrique(value)
+    def keep(self, queryset, name, value):
+        return queryset  # sorting is applied by sorted_qs(), on the page's query only
+
+    def cleaned(self, name, default=None):
+        """A valid submitted value (invalid ones are ignored and explained by the form's errors)."""
+        self.errors  # noqa: B018 — validates the form once
+        return getattr(self.form, "cleaned_data", {}).get(name) or default
+
+    @property
+    def text(self):
+        return self.cleaned("q", "")
+
+    @property
+    def territories(self):
+        return self.cleaned("territoire", [])
+
+    @property
+    def sort(self):
+        return self.cleaned("tri") or ("pertinence" if search.parse(self.text).groups else "recent")
+
+    def sorted_qs(self):
+        """The filtered resources in the chosen order, the most local first when a territory is chosen."""
+        queryset, order = self.qs, []
+        if self.territories:
+            local = Resource.territories.through.objects.filter(
+                resource=OuterRef("pk"), territory__in_scope_of__code__in=self.territories
+            ).order_by("-territory__level")
+            queryset = queryset.annotate(locality=Subquery(local.values("territory__level")[:1]))
+            order.append("-locality")
+        if self.sort == "pertinence" and search.parse(self.text).groups:
+            queryset = search.ranked(queryset, self.text)
+            order.append("-rank")
+        elif self.sort == "titre":
+            order.append("title")
+        return queryset.order_by(*order, *Resource._meta.ordering, "pk")

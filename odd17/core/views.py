@@ -1,39 +1,68 @@
 """The pages every axis shares: home, axis and rubrique pages, resource list and detail."""
 
-from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, render
+from urllib.parse import urlencode
 
-from .filters import ResourceFilter
-from .models import Axis, Profile, Resource, Rubrique
+from django.core.paginator import Paginator
+from django.db import models
+from django.http import QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from odd17 import search
+
+from .listing import PAGE_SIZE, Listing
+from .models import Axis, Kind, Profile, Resource, Rubrique
 from .models.vocabularies import AXIS_TAGLINES
 
-PAGE_SIZE = 24
+
+def paginate(request, queryset, size=PAGE_SIZE):
+    """One page of `queryset` for a page without facets (page numbers out of range are clamped)."""
+    return Paginator(queryset, size).get_page(request.GET.get("page"))
 
 
-def paginate(request, queryset):
-    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+def render_listing(request, queryset, template, context, hidden=()):
+    """A page built around a faceted list of `queryset` (see listing.py)."""
+    listing = Listing(request.GET, queryset, hidden=hidden)
+    url = listing.redirect_url()
+    if url:
+        return redirect(f"{request.path}{url}")
+    return render(request, template, {**context, "listing": listing})
 
 
-def home(request):
-    """C.A.P. 2030 at a glance: the three axes with their rubriques, entry doors, news."""
-    published = Resource.objects.published()
+def axes_overview():
+    """The three axes, each with its tagline, count of resources and rubriques tree."""
     tree = Rubrique.objects.with_counts().as_tree()
-    axes = [
+    return [
         {
             "axis": axis,
             "tagline": AXIS_TAGLINES[axis],
             "count": count,
             "rubriques": [rubrique for rubrique in tree if rubrique.axis == axis],
         }
-        for axis, count in published.count_by_axis().items()
+        for axis, count in Resource.objects.published().count_by_axis().items()
     ]
+
+
+def home(request):
+    """C.A.P. 2030 at a glance: the three axes with their rubriques, entry doors, news."""
+    published = Resource.objects.published()
     context = {
-        "axes_overview": axes,
+        "axes_overview": axes_overview(),
         "profiles": Profile.objects.all(),
         "featured": published.filter(featured=True).for_cards()[:6],
         "latest": published.for_cards().order_by("-created_at")[:6],
     }
     return render(request, "core/home.html", context)
+
+
+def overview(request):
+    """The whole platform on one page: axes, rubriques, counts, where to start for each profile."""
+    context = {
+        "axes_overview": axes_overview(),
+        "profiles": Profile.objects.with_counts(),
+        "totals": Resource.objects.published().totals(),
+    }
+    return render(request, "core/overview.html", context)
 
 
 def axis_index(request, axis):
@@ -47,26 +76,80 @@ def axis_index(request, axis):
     return render(request, "core/axis.html", context)
 
 
-def rubrique_detail(request, axis, slug):
-    """A rubrique and the published resources it (or its sub-rubriques) holds."""
+def rubrique_detail(request, axis, slug, pages=None):
+    """A rubrique and the published resources it (or its sub-rubriques) holds.
+
+    `pages` lets an axis app give some rubriques a page of their own: {slug: view}, where a key
+    ending in "/" stands for the sub-rubriques of that rubrique. Such a view is called as
+    view(request, context) with this page's context, and renders a template that extends
+    core/rubrique.html.
+    """
     rubrique = get_object_or_404(Rubrique.objects.select_related("parent"), axis=axis, slug=slug)
-    resources = Resource.objects.published().in_rubrique(rubrique).for_cards()
-    context = {
-        "axis": Axis(axis),
-        "rubrique": rubrique,
-        "subrubriques": rubrique.children.with_counts(),
-        "page": paginate(request, resources),
-    }
-    return render(request, "core/rubrique.html", context)
+    context = {"axis": Axis(axis), "rubrique": rubrique, "subrubriques": rubrique.children.with_counts()}
+    resources = Resource.objects.published().in_rubrique(rubrique)
+    own_page = (pages or {}).get(slug) or (rubrique.parent and (pages or {}).get(f"{rubrique.parent.slug}/"))
+    if own_page:
+        context["page"] = paginate(request, resources.for_cards())
+        return own_page(request, context)
+    return render_listing(request, resources, "core/rubrique.html", context, hidden=["axe"])
 
 
 def resource_list(request):
     """Every published resource, filtered by the shared ResourceFilter and paginated."""
-    filterset = ResourceFilter(request.GET, queryset=Resource.objects.published().for_cards())
-    context = {"filter": filterset, "page": paginate(request, filterset.qs)}
-    return render(request, "core/resource_list.html", context)
+    return render_listing(request, Resource.objects.published(), "core/resource_list.html", {})
 
 
 def resource_detail(request, slug):
     resource = get_object_or_404(Resource.objects.published().for_detail(), slug=slug)
     return render(request, "core/resource_detail.html", {"resource": resource})
+
+
+SEARCH_GROUPS = [
+    ("Exemples inspirants", ["exemple"]),
+    ("Événements", ["evenement"]),
+]
+
+
+def search_page(request):
+    """The global search: results grouped by type, each group leading to its faceted list."""
+    listing = Listing(request.GET, Resource.objects.published())
+    text = listing.text
+    groups = []
+    if text:
+        matching = listing.filterset.sorted_qs()
+        grouped = {kind for _, kinds in SEARCH_GROUPS for kind in kinds}
+        counts = dict(
+            matching.order_by()
+            .values_list("kind__slug")
+            .annotate(n=models.Count("pk"))
+            .values_list("kind__slug", "n")
+        )
+        for label, kinds in [("Ressources", None), *SEARCH_GROUPS]:
+            if kinds is None:  # everything the other groups do not take
+                queryset = matching.exclude(kind__slug__in=grouped)
+                number = sum(n for kind, n in counts.items() if kind not in grouped)
+            else:
+                queryset = matching.filter(kind__slug__in=kinds)
+                number = sum(counts.get(kind, 0) for kind in kinds)
+            query = urlencode([("q", text)] + [("type", kind) for kind in kinds or []])
+            url = f"{reverse('core:resource_list')}?{query}"
+            groups.append(
+                {"label": label, "count": number, "items": list(queryset.for_cards()[:5]), "url": url}
+            )
+        found = search.excerpts([item.pk for group in groups for item in group["items"]], text)
+        for group in groups:
+            for item in group["items"]:
+                item.excerpt = found.get(item.pk)
+    total = sum(group["count"] for group in groups)
+    context = {"listing": listing, "groups": groups, "total": total, "suggestion": None}
+    if text and not total:
+        context["suggestion"] = search.suggestion(text)
+    return render(request, "core/search.html", context)
+
+
+def doors(request):
+    """The entry doors: by profile, by domain (grouped by critère), by territory, by type."""
+    everything = Listing(QueryDict(), Resource.objects.published())
+    facets = {facet.name: facet for facet in everything.facets}
+    context = {"facets": facets, "doors": Kind.Door.choices}
+    return render(request, "core/doors.html", context)

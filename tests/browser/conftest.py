@@ -8,9 +8,6 @@ import os
 import shutil
 
 import pytest
-from django.conf import settings
-
-from odd17.core.content import load_content
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -34,6 +31,7 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if str(item.fspath).startswith(here):
             item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
             if not shutil.which(CHROMIUM) and not os.environ.get("CI"):
                 item.add_marker(pytest.mark.skip(reason=INSTALL_HINT))
 
@@ -52,8 +50,7 @@ def browser():
 
 @pytest.fixture
 def site(live_server):
-    """The live server with the real content (the transactional tests empty the database after each)."""
-    load_content(settings.BASE_DIR / "fixtures")
+    """The live server, with the real content (restored before each test by serialized_rollback)."""
     return live_server.url
 
 

@@ -22,18 +22,49 @@ def test_visitor_browses_an_axis_filters_and_opens_a_resource(page):
     expect(page.get_by_role("heading", level=1)).to_have_text(title)
 
 
-def test_visitor_filters_the_resource_list_by_profile_and_territory(page):
+def result_count(page):
+    return int(re.match(r"\d+", page.locator("#titre-resultats").inner_text()).group())
+
+
+def test_visitor_filters_by_two_facets_removes_a_chip_and_follows_a_result(page):
     page.goto("/ressources/")
-    total = int(re.match(r"\d+", page.locator("#titre-resultats").inner_text()).group())
-    page.get_by_label("Profil d'acteur").select_option(label="Collectivités territoriales")
-    page.get_by_label("Territoire").select_option(label="Corrèze (19)")
-    page.get_by_role("button", name="Appliquer les filtres").click()
-    expect(page).to_have_url(re.compile(r"profil=collectivites.*territoire=19"))
-    filtered = int(re.match(r"\d+", page.locator("#titre-resultats").inner_text()).group())
-    assert 0 < filtered < total
-    page.locator(".card h3 a").first.click()
+    total = result_count(page)
+    page.locator("summary", has_text="Profil d'acteur").click()  # opens the facet's disclosure
+    page.get_by_label(re.compile(r"^Collectivités territoriales \(\d+\)$")).check()
+    page.locator("summary", has_text="Territoire").click()
+    page.get_by_label("Ou saisir un nom ou un numéro de département").fill("Corrèze")
+    page.get_by_role("button", name="Appliquer les filtres").first.click()
+    expect(page).to_have_url(re.compile(r"profil=collectivites&territoire=19"))
+    both = result_count(page)
+    assert 0 < both < total
+    expect(page.get_by_text("Territoire choisi : Corrèze (19)")).to_be_visible()
+
+    page.get_by_role("link", name=re.compile("Territoire : Corrèze \\(19\\)")).click()
+    expect(page).to_have_url(re.compile(r"\?profil=collectivites(&tri=recent)?$"))
+    assert result_count(page) >= both
+
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"territoire=19"))
+    first = page.locator(".card h3 a").first
+    title = first.inner_text()
+    first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
     tags = page.get_by_role("region", name="Classement")
     expect(tags.get_by_role("link", name="Collectivités territoriales")).to_be_visible()
+
+
+def test_visitor_searches_from_the_header(page):
+    page.goto("/agir/")
+    page.get_by_role("search", name="Recherche sur le portail").get_by_label(
+        "Rechercher sur le portail"
+    ).fill("cooperation decentralisee")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Rechercher sur le portail")
+    expect(page.get_by_text(re.compile(r"\d+ résultats? pour « cooperation decentralisee »"))).to_be_visible()
+    page.get_by_role("link", name="La coopération décentralisée des collectivités françaises").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "La coopération décentralisée des collectivités françaises"
+    )
 
 
 def test_admin_publishes_a_draft(page):

@@ -13,11 +13,11 @@ def slugs(client, **params):
     return {c.slug for c in client.get("/catalyseurs/", params).context["page"]}
 
 
-def test_relevant_to_a_departement_climbs_to_france_and_a_region_goes_down():
+def test_the_shared_scope_climbs_to_france_from_a_departement_and_goes_down_from_a_region():
     loiret, centre = Territory.objects.get(code="45"), Territory.objects.get(code="R24")
-    assert set(Territory.objects.relevant_to(loiret).values_list("code", flat=True)) == {"45", "R24", "FR"}
+    assert set(loiret.scope.values_list("code", flat=True)) == {"45", "R24", "FR"}
     below = set(Territory.objects.filter(parent=centre).values_list("code", flat=True))
-    assert set(Territory.objects.relevant_to(centre).values_list("code", flat=True)) == {"R24", "FR"} | below
+    assert set(centre.scope.values_list("code", flat=True)) == {"R24", "FR"} | below
 
 
 def test_a_departement_shows_its_own_its_regions_and_national_catalyseurs(client):
@@ -47,7 +47,7 @@ def test_every_territory_choice_matches_the_orm(client):
         territory = Territory.objects.select_related("parent__parent").get(code=code)
         expected = set(
             Catalyseur.objects.published()
-            .filter(territory__in=Territory.objects.relevant_to(territory))
+            .filter(territory__in=territory.scope.all())
             .values_list("slug", flat=True)
         )
         assert slugs(client, territoire=code) == expected, code

@@ -45,7 +45,10 @@ def test_every_rubrique_page_lists_its_published_resources(client):
         response = client.get(rubrique.get_absolute_url())
         assert response.status_code == 200, rubrique.slug
         expected = Resource.objects.published().in_rubrique(rubrique)
-        assert response.context["page"].paginator.count == expected.count()
+        if "listing" not in response.context:  # a page of its own (axis apps), tested there
+            assert response.context["page"].paginator.count == expected.count(), rubrique.slug
+            continue
+        assert response.context["listing"].count == expected.count()
         first = expected.first()
         if first:
             assert escape(first.title) in response.content.decode()

@@ -33,16 +33,22 @@ class ResourceQuerySet(models.QuerySet):
         through = Resource.rubriques.through.objects.filter(rubrique__axis=axis)
         return self.filter(pk__in=through.values("resource"))
 
-    def in_rubrique(self, rubrique):
-        """Resources of this rubrique or of one of its sub-rubriques."""
-        through = Resource.rubriques.through.objects.filter(
-            Q(rubrique=rubrique) | Q(rubrique__parent=rubrique)
-        )
+    def in_rubrique(self, *rubriques):
+        """Resources of these rubriques or of one of their sub-rubriques."""
+        through = Resource.rubriques.through.objects.filter(rubrique__in_scope_of__in=rubriques)
         return self.filter(pk__in=through.values("resource"))
 
-    def covering(self, territory):
-        """Resources for this place or for a place containing it (national ones included)."""
-        through = Resource.territories.through.objects.filter(territory__in=territory.with_ancestors())
+    def covering(self, *territories):
+        """Resources for these places, a place containing them (national ones included) or one inside."""
+        through = Resource.territories.through.objects.filter(territory__in_scope_of__in=territories)
+        return self.filter(pk__in=through.values("resource"))
+
+    def located_in(self, territory):
+        """Resources for this place or a place inside it (national ones excluded)."""
+        places = Territory.objects.filter(
+            Q(pk=territory.pk) | Q(parent=territory) | Q(parent__parent=territory)
+        )
+        through = Resource.territories.through.objects.filter(territory__in=places)
         return self.filter(pk__in=through.values("resource"))
 
     def count_by_axis(self):
@@ -51,6 +57,14 @@ class ResourceQuerySet(models.QuerySet):
             **{axis.value: models.Count("pk", filter=Q(rubriques__axis=axis), distinct=True) for axis in Axis}
         )
         return {axis: counts[axis.value] for axis in Axis}
+
+    def totals(self):
+        """{"resources", "examples", "organisations"}: how much the portal holds, in one query."""
+        return self.aggregate(
+            resources=models.Count("pk", distinct=True),
+            examples=models.Count("pk", filter=Q(kind__slug="exemple"), distinct=True),
+            organisations=models.Count("producers", distinct=True),
+        )
 
     def for_detail(self):
         """Everything the detail page shows, in a fixed number of queries."""

@@ -6,8 +6,10 @@ meaning, not by database id.
 
 from urllib.parse import urlencode
 
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
+
+from .. import freshness
 
 
 class NaturalKeyManager(models.Manager):
@@ -58,12 +60,34 @@ class Criterion(models.TextChoices):
     ENVIRONNEMENTAL = "environnemental", "Critères environnementaux"
 
 
+class ProfileQuerySet(models.QuerySet):
+    def with_counts(self):
+        """Annotate each profile with `count_<axis>`: its published resources in each axis."""
+        from .resource import Resource
+
+        published = Resource.objects.published().order_by()
+        return self.annotate(
+            **{
+                f"count_{axis.value}": models.Subquery(
+                    published.on_axis(axis)
+                    .filter(profiles=models.OuterRef("pk"))
+                    .annotate(n=models.Func(models.F("pk"), function="COUNT"))
+                    .values("n"),
+                    output_field=models.IntegerField(),
+                )
+                for axis in Axis
+            }
+        )
+
+
 class Profile(Vocabulary):
     filter_param = "profil"
     slug = models.SlugField("identifiant", unique=True)
     name = models.CharField("nom", max_length=100)
     description = models.TextField("description", blank=True)
     order = models.PositiveSmallIntegerField("ordre", default=0)
+
+    objects = NaturalKeyManager.from_queryset(ProfileQuerySet)()
 
     class Meta:
         verbose_name = "profil d'acteur"
@@ -90,19 +114,49 @@ class Domain(Vocabulary):
         return self.name
 
 
-class TerritoryQuerySet(models.QuerySet):
+class HierarchyQuerySet(models.QuerySet):
+    """Vocabularies with a `parent` link and a derived `scope`: the rows whose resources count for a row.
+
+    A territory's scope is itself, its ancestors and its descendants (national resources apply
+    everywhere; a région gathers its départements); a rubrique's is itself and its sub-rubriques.
+    Filters and facet counts join on `scope`, so inheritance costs one join, whatever the depth.
+    """
+
+    def rebuild_scopes(self):
+        """Recompute every `scope` from the parent links; call after the hierarchy changed."""
+        rebuild_scopes(self.model, self.model.scope_includes_ancestors)
+
+
+def rebuild_scopes(model, include_ancestors):
+    """The derivation itself, usable by migrations on historical models too."""
+    parents = dict(model.objects.values_list("pk", "parent_id"))
+
+    def ancestors(pk):
+        while parents.get(pk):
+            pk = parents[pk]
+            yield pk
+
+    pairs = set()
+    for pk in parents:
+        pairs.add((pk, pk))
+        for ancestor in ancestors(pk):
+            pairs.add((ancestor, pk))
+            if include_ancestors:
+                pairs.add((pk, ancestor))
+    name = model._meta.model_name
+    through = model.scope.through
+    with transaction.atomic():
+        through.objects.all().delete()
+        through.objects.bulk_create(through(**{f"from_{name}_id": a, f"to_{name}_id": b}) for a, b in pairs)
+    freshness.bump(freshness.VOCABULARY)
+
+
+class TerritoryQuerySet(HierarchyQuerySet):
     def regions(self):
         return self.filter(level=Territory.Level.REGION)
 
     def departements(self):
         return self.filter(level=Territory.Level.DEPARTEMENT)
-
-    def relevant_to(self, territory):
-        """What applies to someone who picks `territory`: itself, the places containing it (France
-        included) and the places it contains (a région's départements)."""
-        return self.filter(
-            models.Q(pk__in=[place.pk for place in territory.with_ancestors()]) | models.Q(parent=territory)
-        )
 
 
 class TerritoryManager(NaturalKeyManager.from_queryset(TerritoryQuerySet)):
@@ -136,6 +190,15 @@ class Territory(Vocabulary):
         on_delete=models.PROTECT,
         related_name="children",
     )
+    scope = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        related_name="in_scope_of",
+        blank=True,
+        editable=False,
+        verbose_name="territoires couverts",
+    )
+    scope_includes_ancestors = True
 
     objects = TerritoryManager()
 
@@ -224,7 +287,7 @@ class Kind(Vocabulary):
         return self.name
 
 
-class RubriqueQuerySet(models.QuerySet):
+class RubriqueQuerySet(HierarchyQuerySet):
     def with_counts(self):
         """Annotate `count`: published resources in the rubrique or in its sub-rubriques."""
         from .resource import Resource
@@ -267,6 +330,15 @@ class Rubrique(Vocabulary):
         on_delete=models.PROTECT,
         related_name="children",
     )
+    scope = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        related_name="in_scope_of",
+        blank=True,
+        editable=False,
+        verbose_name="rubriques incluses",
+    )
+    scope_includes_ancestors = False
     title = models.CharField("titre", max_length=150)
     intro = models.TextField("introduction", blank=True)
     order = models.PositiveSmallIntegerField("ordre", default=0)

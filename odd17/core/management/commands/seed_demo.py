@@ -3,6 +3,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
+from odd17.core import freshness
 from odd17.core.demo import GENERATORS
 
 
@@ -28,3 +29,4 @@ class Command(BaseCommand):
             started = time.perf_counter()
             GENERATORS[name][0](count, rng)
             self.stdout.write(f"{count} {name} créés en {time.perf_counter() - started:.1f} s.")
+        freshness.bump()  # bulk inserts send no signal: retire cached counts here

@@ -1,0 +1,91 @@
+"""The fiches repères in their triptych Territoires – Acteurs – Domaines: one fiche per domaine,
+per profil d'acteur and per région, each gathering what the portal holds on it."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+from django.http import Http404
+from django.urls import reverse
+
+from odd17.core.models import Criterion, Domain, Profile, Resource, Territory
+
+from .models import KeyFigure
+
+SHOWN = 12  # resources and examples shown on a fiche; the rest is one link away
+
+
+@dataclass(frozen=True)
+class Facet:
+    word: str  # in the URL: /comprendre/fiches-reperes-<word>/<key>/
+    title: str  # « Fiche repère Acteurs »
+    model: type
+    key_field: str
+
+    @property
+    def rubrique_slug(self):
+        return f"fiches-reperes-{self.word}"
+
+    def entries(self):
+        """What the facet has a fiche for, in display order."""
+        if self.model is Territory:
+            return Territory.objects.regions().order_by("name")
+        return self.model.objects.all()
+
+    def get(self, key):
+        try:
+            return self.entries().get(**{self.key_field: key})
+        except self.model.DoesNotExist:
+            raise Http404(f"Pas de fiche repère « {key} ».") from None
+
+    def url(self, entry):
+        return reverse("comprendre:fiche", kwargs={"facet": self.word, "key": getattr(entry, self.key_field)})
+
+    def resources(self, entry):
+        """Published resources of this domaine, for this profil, or located in this région."""
+        published = Resource.objects.published()
+        if self.model is Territory:
+            return published.located_in(entry)
+        field = "profiles" if self.model is Profile else "domains"
+        return published.filter(**{field: entry})
+
+    def figures(self, entry):
+        figures = KeyFigure.objects.public()
+        if self.model is Profile:
+            return figures.about_profile(entry)
+        if self.model is Domain:
+            return figures.about_domain(entry)
+        return figures.about_territory(entry)
+
+
+FACETS = {
+    facet.word: facet
+    for facet in [
+        Facet("territoires", "Fiche repère Territoires", Territory, "code"),
+        Facet("acteurs", "Fiche repère Acteurs", Profile, "slug"),
+        Facet("domaines", "Fiche repère Domaines", Domain, "slug"),
+    ]
+}
+FACET_OF_RUBRIQUE = {facet.rubrique_slug: facet for facet in FACETS.values()}
+
+
+def domains_by_criterion():
+    """[(criterion label, [domains])] in the order of the 4 critères."""
+    domains = list(Domain.objects.all())
+    return [(label, [d for d in domains if d.criterion == value]) for value, label in Criterion.choices]
+
+
+def fiche(facet, entry):
+    """Everything a fiche shows, each part a bounded query."""
+    resources = facet.resources(entry).for_cards()
+    examples = resources.filter(kind__slug="exemple")
+    others = resources.exclude(kind__slug="exemple")
+    counts = resources.order_by().aggregate(
+        examples=Count("pk", filter=Q(kind__slug="exemple")), total=Count("pk")
+    )
+    return {
+        "figures": facet.figures(entry),
+        "examples": examples[:SHOWN],
+        "resources": others[:SHOWN],
+        "counts": counts,
+        "source": Resource.objects.published().filter(slug=facet.rubrique_slug).first(),
+    }

@@ -1,0 +1,16 @@
+"""The Se former list is filtered like every list, plus the training's modalité."""
+
+import django_filters
+
+from odd17.core.filters import ResourceFilter
+
+from .models import Training
+
+# The fields the Se former form shows: each rendered field costs a query for its choices.
+SHOWN_FIELDS = ["modalite", "profil", "type"]
+
+
+class TrainingFilter(ResourceFilter):
+    modalite = django_filters.ChoiceFilter(
+        field_name="training__mode", choices=Training.Mode.choices, label="Modalité", empty_label="Toutes"
+    )

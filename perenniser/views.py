@@ -1,0 +1,41 @@
+"""The pages of Pérenniser: se former, se faire accompagner, capitaliser avec la recherche."""
+
+from django.db.models import F
+from django.shortcuts import render
+
+from odd17.core.models import Resource
+from odd17.core.views import paginate
+
+from .filters import SHOWN_FIELDS, TrainingFilter
+from .models import Accompaniment
+
+
+def rubrique_resources(context):
+    return Resource.objects.published().in_rubrique(context["rubrique"]).for_cards()
+
+
+def trainings(request, context):
+    """Se former: MOOCs and trainings with their details, filtered like every list."""
+    queryset = rubrique_resources(context).select_related("training")
+    filterset = TrainingFilter(request.GET, queryset=queryset)
+    context |= {
+        "filter": filterset,
+        "fields": [filterset.form[name] for name in SHOWN_FIELDS],
+        "page": paginate(request, filterset.qs),
+    }
+    return render(request, "perenniser/trainings.html", context)
+
+
+def accompaniments(request, context):
+    """Se faire accompagner: the offers by the need they answer, for whom and where."""
+    resources = rubrique_resources(context).select_related("accompaniment")
+    resources = resources.prefetch_related("profiles", "territories")
+    context["groups"], context["others"] = Accompaniment.group(resources)
+    return render(request, "perenniser/accompaniments.html", context)
+
+
+def research(request, context):
+    """Capitaliser avec la recherche: works with their authors, institution and year."""
+    resources = rubrique_resources(context).select_related("research")
+    context["works"] = resources.order_by(F("research__year").desc(nulls_last=True), "title")
+    return render(request, "perenniser/research.html", context)
