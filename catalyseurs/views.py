@@ -17,7 +17,7 @@ from . import contact
 from .facets import query_without
 from .filters import CatalyseurFilter
 from .forms import PeerRequestForm
-from .models import Catalyseur, CatalyseurMetier
+from .models import Catalyseur
 
 PAGE_SIZE = 24
 EXAMPLE_ORGANISATION = "territoire-paris-est-marne-bois"  # the proceedings' example of the 4 métiers combined
@@ -104,13 +104,8 @@ def metiers(request):
     metiers = Metier.objects.annotate(
         count=Count("roles", filter=Q(roles__catalyseur__in=published.values("pk")))
     )
-    examples = {}
-    roles = CatalyseurMetier.objects.filter(catalyseur__in=published.values("pk")).select_related(
-        "catalyseur__territory"
-    )
-    for role in roles.order_by("catalyseur__name"):
-        examples.setdefault(role.metier_id, []).append(role.catalyseur)
-    for metier in metiers:
-        metier.examples = examples.get(metier.pk, [])[:6]
+    metiers = list(metiers)
+    for metier in metiers:  # one small query per métier: the page stays fast with thousands
+        metier.examples = list(published.filter(roles__metier=metier).select_related("territory")[:6])
     example = published.for_cards().filter(slug=EXAMPLE_ORGANISATION).first()
     return render(request, "catalyseurs/metiers.html", {"metiers": metiers, "example": example})
