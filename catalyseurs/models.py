@@ -87,12 +87,13 @@ class CatalyseurQuerySet(models.QuerySet):
     def covering(self, territories):
         """Catalyseurs of these places, of the places containing them and of the places they contain
         (the territories' `scope`, the same rule as resources)."""
-        scopes = Territory.scope.through.objects.filter(from_territory__in=territories)
+        # Plain ids rather than the filter's queryset: one level of subquery less for the planner.
+        scopes = Territory.scope.through.objects.filter(from_territory__in=[t.pk for t in territories])
         return self.filter(territory__in=scopes.values("to_territory"))
 
     def practising(self, metiers):
         """Catalyseurs practising at least one of these métiers."""
-        roles = CatalyseurMetier.objects.filter(metier__in=metiers)
+        roles = CatalyseurMetier.objects.filter(metier__in=[metier.pk for metier in metiers])
         return self.filter(pk__in=roles.values("catalyseur"))
 
     def matching(self, text):
