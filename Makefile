@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format fixtures install migrate content admin clean
+.PHONY: run test lint format fixtures vendor install migrate content admin clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,10 +38,22 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-# Rebuild fixtures/territories.json from the official administrative divisions (npm package).
+# Rebuild fixtures/territories.json from the official administrative divisions (npm package),
+# and fixtures/communes.json (positions of the chefs-lieux and of the catalyseurs' communes).
 fixtures: install
 	npm ci --no-audit --no-fund
 	$(PY) manage.py build_territories
+	$(PY) manage.py build_communes
+
+# Copy the map's browser assets from their npm packages into static/vendor/ (committed, so that
+# `make run` needs no npm): Leaflet and its marker-cluster plugin, with their licences.
+vendor:
+	npm ci --no-audit --no-fund
+	rm -rf static/vendor/leaflet static/vendor/leaflet.markercluster
+	mkdir -p static/vendor/leaflet/images static/vendor/leaflet.markercluster
+	cp node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.js.map node_modules/leaflet/dist/leaflet.css node_modules/leaflet/LICENSE static/vendor/leaflet/
+	cp node_modules/leaflet/dist/images/*.png static/vendor/leaflet/images/
+	cp node_modules/leaflet.markercluster/dist/leaflet.markercluster.js node_modules/leaflet.markercluster/dist/leaflet.markercluster.js.map node_modules/leaflet.markercluster/dist/MarkerCluster.css node_modules/leaflet.markercluster/MIT-LICENCE.txt static/vendor/leaflet.markercluster/
 
 clean:
 	rm -rf $(VENV) staticfiles node_modules

@@ -4,3 +4,14 @@ from django.apps import AppConfig
 class CatalyseursConfig(AppConfig):
     name = "catalyseurs"
     verbose_name = "Catalyseurs territoriaux"
+
+    def ready(self):
+        # The core loads fixtures (CONTENT_FILES names our models) and seeds demo volume; this app
+        # says what the loader gives new catalyseurs and registers its demo generator.
+        from odd17.core import content, demo
+
+        from .demo import create_demo_catalyseurs
+        from .models import Catalyseur
+
+        content.CREATION_DEFAULTS[Catalyseur] = {"status": Catalyseur.Status.PUBLISHED}
+        demo.register("catalyseurs", create_demo_catalyseurs, "Nombre de catalyseurs synthétiques à créer.")

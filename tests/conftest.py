@@ -19,6 +19,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
             connection._test_serialized_contents = connection.creation.serialize_db_to_string()
 
 
+@pytest.fixture(autouse=True)
+def no_map_tiles_from_the_internet(settings):
+    """The map page would fetch tiles from OpenStreetMap: tests point it at a local URL that 404s."""
+    settings.MAP_TILE_URL = "/static/tests/pas-de-tuiles/{z}/{x}/{y}.png"
+
+
 @pytest.fixture
 def staff_client(client, django_user_model):
     user = django_user_model.objects.create_superuser(

@@ -14,6 +14,7 @@ pytestmark = pytest.mark.django_db
 
 def public_urls():
     urls = ["/", "/comprendre/", "/agir/", "/perenniser/", "/catalyseurs/", "/ressources/", "/nulle-part/"]
+    urls += ["/catalyseurs/metiers/", "/catalyseurs/carte/", "/catalyseurs/infolab-du-crij-orleans/"]
     urls += [rubrique.get_absolute_url() for rubrique in Rubrique.objects.all()]
     urls += [resource.get_absolute_url() for resource in Resource.objects.published()[:20]]
     return urls

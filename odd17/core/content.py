@@ -36,6 +36,8 @@ CONTENT_FILES = [
     ("trainings.json", "perenniser.Training"),
     ("accompaniments.json", "perenniser.Accompaniment"),
     ("research.json", "perenniser.ResearchWork"),
+    ("communes.json", "catalyseurs.Commune"),
+    ("catalyseurs*.json", "catalyseurs.Catalyseur"),
 ]
 # Keys of a row that are not model fields.
 EXTRA_KEYS = {"keywords"}
@@ -69,8 +71,9 @@ def _related(model, key, where):
 def _split_row(model, row, where):
     """Split a fixture row into scalar values, foreign keys resolved, and many-to-many lists."""
     values, many = {}, {}
+    extra_keys = EXTRA_KEYS | set(getattr(model, "fixture_extra_keys", ()))
     for key, value in row.items():
-        if key in EXTRA_KEYS:
+        if key in extra_keys:
             continue
         try:
             model_field = model._meta.get_field(key)
@@ -119,6 +122,12 @@ def load_rows(model, rows, source, report):
             getattr(instance, name).set(related)
         if "keywords" in row:
             instance.tags.set(row["keywords"], clear=True)
+        # A model that takes `fixture_extra_keys` loads them itself (e.g. rows of a through model).
+        if hasattr(instance, "load_fixture_extras"):
+            try:
+                instance.load_fixture_extras(row)
+            except (ObjectDoesNotExist, ValidationError, ValueError, TypeError) as error:
+                raise ContentError(f"{where} : {error}") from None
         report.count(model, created)
 
 

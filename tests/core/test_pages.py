@@ -122,7 +122,7 @@ def test_unknown_slugs_give_the_french_404(client, url):
 
 
 def test_catalyseurs_page_explains_the_four_metiers(client):
-    html = client.get("/catalyseurs/").content.decode()
+    html = client.get("/catalyseurs/metiers/").content.decode()
     for metier in Metier.objects.all():
         assert escape(metier.name) in html
         assert escape(metier.activity_list[0]) in html
