@@ -1,16 +1,13 @@
 """The pages every axis shares: home, axis and rubrique pages, resource list and detail."""
 
-from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db import models
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 
 from odd17 import search
 
-from . import stats
+from . import global_search, stats
 from .listing import PAGE_SIZE, Listing
 from .models import Axis, Kind, Profile, Resource, Rubrique
 from .models.vocabularies import AXIS_TAGLINES
@@ -109,46 +106,13 @@ def resource_detail(request, slug):
     return render(request, "core/resource_detail.html", {"resource": resource})
 
 
-SEARCH_GROUPS = [
-    ("Exemples inspirants", ["exemple"]),
-    ("Événements", ["evenement"]),
-]
-
-
 def search_page(request):
     """The global search: results grouped by type, each group leading to its faceted list."""
     listing = Listing(request.GET, Resource.objects.published())
-    text = listing.text
-    groups = []
-    if text:
-        matching = listing.filterset.sorted_qs()
-        grouped = {kind for _, kinds in SEARCH_GROUPS for kind in kinds}
-        counts = dict(
-            matching.order_by()
-            .values_list("kind__slug")
-            .annotate(n=models.Count("pk"))
-            .values_list("kind__slug", "n")
-        )
-        for label, kinds in [("Ressources", None), *SEARCH_GROUPS]:
-            if kinds is None:  # everything the other groups do not take
-                queryset = matching.exclude(kind__slug__in=grouped)
-                number = sum(n for kind, n in counts.items() if kind not in grouped)
-            else:
-                queryset = matching.filter(kind__slug__in=kinds)
-                number = sum(counts.get(kind, 0) for kind in kinds)
-            query = urlencode([("q", text)] + [("type", kind) for kind in kinds or []])
-            url = f"{reverse('core:resource_list')}?{query}"
-            groups.append(
-                {"label": label, "count": number, "items": list(queryset.for_cards()[:5]), "url": url}
-            )
-        found = search.excerpts([item.pk for group in groups for item in group["items"]], text)
-        for group in groups:
-            for item in group["items"]:
-                item.excerpt = found.get(item.pk)
+    groups = global_search.search_groups(listing)
     total = sum(group["count"] for group in groups)
-    context = {"listing": listing, "groups": groups, "total": total, "suggestion": None}
-    if text and not total:
-        context["suggestion"] = search.suggestion(text)
+    suggestion = search.suggestion(listing.text) if listing.text and not total else None
+    context = {"listing": listing, "groups": groups, "total": total, "suggestion": suggestion}
     return render(request, "core/search.html", context)
 
 

@@ -2,6 +2,7 @@
 
 import pytest
 
+from catalyseurs.models import Catalyseur
 from odd17 import search
 from odd17.core.models import Resource
 from tests.factories import ResourceFactory
@@ -86,12 +87,23 @@ def test_a_typo_gets_a_suggestion(client):
 def test_search_page_groups_results_by_type(client):
     response = client.get("/recherche/", {"q": "territoire"})
     groups = {group["label"]: group for group in response.context["groups"]}
-    assert set(groups) == {"Ressources", "Exemples inspirants", "Événements"}
+    assert set(groups) == {"Ressources", "Exemples inspirants", "Événements", "Catalyseurs territoriaux"}
     examples = Resource.objects.published().filter(kind__slug="exemple")
     assert groups["Exemples inspirants"]["count"] == search.matching(examples, "territoire").count() > 5
     assert all(item.kind.slug == "exemple" for item in groups["Exemples inspirants"]["items"])
     assert groups["Exemples inspirants"]["url"] == "/ressources/?q=territoire&type=exemple"
-    assert response.context["total"] == search.matching(Resource.objects.published(), "territoire").count()
+    catalyseurs = Catalyseur.objects.published().matching("territoire").count()
+    assert groups["Catalyseurs territoriaux"]["count"] == catalyseurs
+    expected = search.matching(Resource.objects.published(), "territoire").count() + catalyseurs
+    assert response.context["total"] == expected
+
+
+def test_search_page_finds_catalyseurs(client):
+    response = client.get("/recherche/", {"q": "infolab orleans"})
+    groups = {group["label"]: group for group in response.context["groups"]}
+    names = [item.name for item in groups["Catalyseurs territoriaux"]["items"]]
+    assert any("InfoLab" in name for name in names)
+    assert groups["Catalyseurs territoriaux"]["url"] == "/catalyseurs/?q=infolab+orleans"
 
 
 def test_search_is_reachable_from_every_page_header(client):
