@@ -48,7 +48,12 @@ PAGES = [
     ("exemples inspirants", "/agir/exemples-inspirants/"),
     ("récit", "/agir/exemples-inspirants/ville-durable-de-loos-en-gohelle/"),
     ("se former", "/perenniser/se-former/"),
-    ("métiers de la catalyse", "/catalyseurs/"),
+    ("annuaire des catalyseurs", "/catalyseurs/"),
+    ("annuaire, 2 facettes", "/catalyseurs/?metier=accompagnement&territoire=R84"),
+    ("carte des catalyseurs", "/catalyseurs/carte/"),
+    ("GeoJSON des catalyseurs", "/catalyseurs/carte.geojson"),
+    ("fiche catalyseur", "/catalyseurs/infolab-du-crij-orleans/"),
+    ("métiers de la catalyse", "/catalyseurs/metiers/"),
 ]
 
 
