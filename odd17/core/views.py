@@ -1,6 +1,5 @@
 """The pages every axis shares: home, axis and rubrique pages, resource list and detail."""
 
-
 from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render

@@ -8,7 +8,8 @@ from odd17.core.models import Resource
 from tests.factories import ResourceFactory
 
 pytestmark = pytest.mark.django_db
-MODELS = [model for model in admin.site._registry if model._meta.app_label in {"core", "catalyseurs"}]
+CURATED_APPS = {"comprendre", "agir", "perenniser", "catalyseurs"}
+MODELS = [model for model in admin.site._registry if model._meta.app_label in {"core", *CURATED_APPS}]
 
 
 @pytest.mark.parametrize("model", MODELS, ids=lambda model: model.__name__)
@@ -68,3 +69,14 @@ def test_resource_autocomplete_for_tags_answers(staff_client):
         {"term": "Rhô", "app_label": "core", "model_name": "resource", "field_name": "territories"},
     )
     assert "Rhône (69)" in [result["text"] for result in response.json()["results"]]
+
+
+@pytest.mark.parametrize(
+    "model",
+    [m for m in MODELS if m._meta.app_label in CURATED_APPS and m.__name__ != "Commune"],
+    ids=lambda model: model.__name__,
+)
+def test_editors_curate_the_detail_models_of_every_app(editor_client, model):
+    prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+    assert editor_client.get(reverse(f"{prefix}_changelist")).status_code == 200
+    assert editor_client.get(reverse(f"{prefix}_add")).status_code == 200
