@@ -6,8 +6,8 @@ from odd17.core.filters import ResourceFilter
 
 from .models import Training
 
-# The fields the Se former form shows: each rendered field costs a query for its choices.
-SHOWN_FIELDS = ["modalite", "profil", "type"]
+# The fields the Se former form shows (their choices come from the cached option lists).
+SHOWN_FIELDS = ["modalite", "profil", "type", "territoire"]
 
 
 class TrainingFilter(ResourceFilter):

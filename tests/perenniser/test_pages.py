@@ -2,7 +2,7 @@
 
 import pytest
 
-from odd17.core.models import Resource, Rubrique
+from odd17.core.models import Resource, Rubrique, Territory
 from perenniser.models import Training
 
 pytestmark = pytest.mark.django_db
@@ -60,3 +60,12 @@ def test_capitaliser_avec_la_recherche_shows_authors_institution_year(client):
     works = list(response.context["works"])
     years = [w.research.year for w in works if getattr(w, "research", None) and w.research.year]
     assert years == sorted(years, reverse=True)
+
+
+def test_se_former_filters_by_territory_with_national_trainings(client):
+    response = client.get("/perenniser/se-former/", {"territoire": "69"})
+    html = response.content.decode()
+    assert 'name="territoire"' in html
+    rubrique = Rubrique.objects.get(slug="se-former")
+    expected = Resource.objects.published().in_rubrique(rubrique).covering(Territory.objects.get(code="69"))
+    assert response.context["page"].paginator.count == expected.count() > 0
