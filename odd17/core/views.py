@@ -2,6 +2,7 @@
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from django.http import QueryDict
@@ -153,3 +154,8 @@ def doors(request):
     facets = {facet.name: facet for facet in everything.facets}
     context = {"facets": facets, "doors": Kind.Door.choices}
     return render(request, "core/doors.html", context)
+
+
+def accessibility(request):
+    """The « Déclaration d'accessibilité » (RGAA): conformity, checks done, limits, recourse."""
+    return render(request, "core/accessibility.html", {"contact_email": settings.ACCESSIBILITY_EMAIL})
