@@ -58,13 +58,27 @@ def manage(env, *args):
 
 def start_server(env, port, workers):
     command = [
-        PYTHON, "-m", "gunicorn", "odd17.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
-        "--access-logfile", "/dev/null", "--error-logfile", "-", "--log-level", "warning",
+        PYTHON,
+        "-m",
+        "gunicorn",
+        "odd17.wsgi",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(workers),
+        "--access-logfile",
+        "/dev/null",
+        "--error-logfile",
+        "-",
+        "--log-level",
+        "warning",
     ]
     server = subprocess.Popen(command, cwd=ROOT, env=env)
     for _ in range(100):
         try:
-            http.client.HTTPConnection("127.0.0.1", port, timeout=1).request("HEAD", "/static/bench/floor-1.html")
+            http.client.HTTPConnection("127.0.0.1", port, timeout=1).request(
+                "HEAD", "/static/bench/floor-1.html"
+            )
             return server
         except OSError:
             time.sleep(0.2)
@@ -129,8 +143,11 @@ def run(env, port, workers, requests, label):
     try:
         for name, path in PAGES:
             results[name] = measure(port, path, requests)
-        sizes = sorted(int(path.stem.split("-")[1]) for path in (ROOT / "bench" / "out" / "static" / "bench").glob("*.html"))
-        for name, result in results.items():
+        sizes = sorted(
+            int(path.stem.split("-")[1])
+            for path in (ROOT / "bench" / "out" / "static" / "bench").glob("*.html")
+        )
+        for result in results.values():
             size = next((size for size in sizes if size >= result["bytes"]), sizes[-1])
             floor = measure(port, f"/static/bench/floor-{size}.html", requests)
             result["ratio"] = result["p50"] / floor["p50"]
@@ -141,7 +158,8 @@ def run(env, port, workers, requests, label):
         server.wait(timeout=30)
     lines = [
         f"\n### {label}\n",
-        "| page | statut | p50 ms | p95 ms | requêtes SQL | octets | gzip | plancher statique ms | p50 / plancher |",
+        "| page | statut | p50 ms | p95 ms | requêtes SQL | octets | gzip "
+        "| plancher statique ms | p50 / plancher |",
         "|---|---|---|---|---|---|---|---|---|",
     ]
     for name, r in results.items():
@@ -156,8 +174,12 @@ def run(env, port, workers, requests, label):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", ""))
-    parser.add_argument("--setup", action="store_true", help="migrer, charger le contenu et le volume synthétique")
-    parser.add_argument("--resources", type=int, default=0, help="ressources synthétiques à ajouter (avec --setup)")
+    parser.add_argument(
+        "--setup", action="store_true", help="migrer, charger le contenu et le volume synthétique"
+    )
+    parser.add_argument(
+        "--resources", type=int, default=0, help="ressources synthétiques à ajouter (avec --setup)"
+    )
     parser.add_argument("--requests", type=int, default=30, help="requêtes mesurées par page (borné à 200)")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--port", type=int, default=8765)
@@ -176,6 +198,7 @@ def main():
         "SECURE_SSL_REDIRECT": "0",
         "STATIC_ROOT": str(static_root),
         "BENCH_QUERY_COUNT": "1",
+        "LOG_FORMAT": "plain",  # gunicorn.conf.py then leaves the command line's log options alone
     }
     if args.setup:
         manage(env, "migrate", "--noinput", "-v0")
@@ -186,9 +209,17 @@ def main():
     manage(env, "collectstatic", "--noinput", "-v0")
     env_count = {**env}
     count_script = "from odd17.core.models import Resource; print(Resource.objects.count())"
-    volume = subprocess.run(
-        [PYTHON, "manage.py", "shell", "-c", count_script], cwd=ROOT, env=env_count, capture_output=True, text=True
-    ).stdout.strip().splitlines()[-1]
+    volume = (
+        subprocess.run(
+            [PYTHON, "manage.py", "shell", "-c", count_script],
+            cwd=ROOT,
+            env=env_count,
+            capture_output=True,
+            text=True,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
 
     # Static files of the size of each page, served by the same gunicorn (sizes from a first pass).
     write_floor_files(static_root, [])
