@@ -87,23 +87,23 @@ def test_json_logs_keep_the_traceback_and_the_request_fields():
     assert entry["duration_ms"] == 12 and entry["message"] == "10.0.0.1 GET"
 
 
-def test_production_settings_log_json_to_standard_output():
-    code = "from django.conf import settings; print(settings.LOGGING['handlers']['console'])"
-    env = {
-        "DEBUG": "0",
-        "SECRET_KEY": "x" * 50,
-        "DJANGO_SETTINGS_MODULE": "odd17.settings",
-        "PATH": "/usr/bin",
-    }
+def settings_with(env, expression):
+    """The value of `expression` (over `settings`) with this environment, in a new process."""
+    code = f"import django; django.setup(); from django.conf import settings; print({expression})"
+    env = {**env, "DJANGO_SETTINGS_MODULE": "odd17.settings", "PATH": "/usr/bin"}
     result = subprocess.run(
-        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        [sys.executable, "-c", code],
         env=env,
         cwd=settings.BASE_DIR,
         capture_output=True,
         text=True,
         check=True,
     )
-    handler = result.stdout.splitlines()[-1]
+    return result.stdout.splitlines()[-1]  # what comes before is the start-up log
+
+
+def test_production_settings_log_json_to_standard_output():
+    handler = settings_with({"DEBUG": "0", "SECRET_KEY": "x" * 50}, "settings.LOGGING['handlers']['console']")
     assert "'formatter': 'json'" in handler and "ext://sys.stdout" in handler
 
 
@@ -125,25 +125,11 @@ def test_gunicorn_configuration_reads_the_environment(monkeypatch):
 
 
 def test_redis_brings_the_shared_cache_and_cached_sessions():
-    code = (
-        "from django.conf import settings as s; "
-        "print(s.CACHES['default']['BACKEND'], s.SESSION_ENGINE, s.AXES_HANDLER)"
+    expression = "(settings.CACHES['default']['BACKEND'], settings.SESSION_ENGINE, settings.AXES_HANDLER)"
+    assert settings_with({"REDIS_URL": "redis://127.0.0.1:6379/0"}, expression) == str(
+        (
+            "django.core.cache.backends.redis.RedisCache",
+            "django.contrib.sessions.backends.cached_db",
+            "axes.handlers.cache.AxesCacheHandler",
+        )
     )
-    env = {
-        "REDIS_URL": "redis://127.0.0.1:6379/0",
-        "DJANGO_SETTINGS_MODULE": "odd17.settings",
-        "PATH": "/usr/bin",
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", f"import django; django.setup(); {code}"],
-        env=env,
-        cwd=settings.BASE_DIR,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert result.stdout.splitlines()[-1].split() == [
-        "django.core.cache.backends.redis.RedisCache",
-        "django.contrib.sessions.backends.cached_db",
-        "axes.handlers.cache.AxesCacheHandler",
-    ]
