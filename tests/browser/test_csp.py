@@ -1,0 +1,71 @@
+"""The Content Security Policy blocks nothing the portal needs, on every page type and in the admin."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from playwright.sync_api import expect
+
+from odd17.core.models import Goal, Resource
+from tests.browser.pages import PAGE_TYPES
+
+# Registered before any page script: every violation the browser reports is kept.
+LISTEN = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  const { violatedDirective, blockedURI, sourceFile, lineNumber } = event;
+  window.__violations.push(`${violatedDirective} ${blockedURI} ${sourceFile}:${lineNumber}`);
+});
+"""
+
+
+@pytest.fixture
+def watched(page):
+    """The page, and the list of CSP violations it reports (events and console messages)."""
+    console = []
+    page.add_init_script(LISTEN)
+    page.on(
+        "console",
+        lambda message: console.append(message.text) if "Content Security Policy" in message.text else None,
+    )
+
+    def violations():
+        page.wait_for_load_state("load")
+        return page.evaluate("window.__violations") + console
+
+    return page, violations
+
+
+@pytest.mark.parametrize("url", PAGE_TYPES.values(), ids=PAGE_TYPES.keys())
+def test_no_csp_violation_on_page_type(watched, url):
+    page, violations = watched
+    response = page.goto(url)
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+    page.keyboard.press("Tab")  # let focus styles and any progressive enhancement run
+    assert violations() == []
+
+
+def test_no_csp_violation_in_the_admin_while_curating(watched):
+    page, violations = watched
+    get_user_model().objects.create_superuser("admin@example.org", "admin@example.org", "un-Mot-de-passe-42")
+    page.goto("/admin/")
+    page.get_by_label("Nom d’utilisateur").fill("admin@example.org")
+    page.get_by_label("Mot de passe").fill("un-Mot-de-passe-42")
+    page.get_by_role("button", name="Connexion").click()
+    expect(page.get_by_role("heading", name="Curation des contenus")).to_be_visible()
+    page.goto("/admin/core/resource/")
+    assert violations() == []
+    page.goto("/admin/core/resource/add/")
+    page.get_by_label("Titre").press_sequentially("Fiche d'essai")  # the admin's script fills the slug
+    expect(page.locator("#id_slug")).to_have_value("fiche-dessai")
+    page.locator(".field-profiles .select2-selection").click()  # autocompletion widget
+    expect(page.locator(".select2-results__option").first).to_be_visible()
+    page.keyboard.press("Escape")
+    page.locator(".field-published_on .date-icon").click()  # the calendar widget
+    expect(page.locator(".calendarbox").first).to_be_visible()
+    resource = Resource.objects.published().first()
+    page.goto(f"/admin/core/resource/{resource.pk}/change/")
+    page.locator("details summary", has_text="Historique").click()
+    assert violations() == []
+    page.goto(f"/admin/core/goal/{Goal.objects.get(number=17).pk}/change/")
+    page.locator(".add-row a").click()  # a new inline row, added by the admin's script
+    expect(page.locator("tr.dynamic-targets").last).to_be_visible()
+    assert violations() == []
