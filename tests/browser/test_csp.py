@@ -69,3 +69,17 @@ def test_no_csp_violation_in_the_admin_while_curating(watched):
     page.locator(".add-row a").click()  # a new inline row, added by the admin's script
     expect(page.locator("tr.dynamic-targets").last).to_be_visible()
     assert violations() == []
+
+
+def test_the_watch_does_see_a_violation(watched):
+    page, violations = watched
+    page.goto("/")
+    page.evaluate("""() => {
+      const script = document.createElement("script");
+      script.textContent = "window.injected = true";
+      document.body.append(script);
+    }""")
+    expect(page.locator("body")).to_be_visible()
+    assert page.evaluate("window.injected") is None  # blocked
+    page.wait_for_function("window.__violations.length > 0")
+    assert any(v.startswith("script-src") for v in violations())
