@@ -38,6 +38,7 @@ if os.environ.get("LOG_FORMAT", "plain" if debug else "json") == "json":
         "handlers": {
             "stdout": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "json"}
         },
+        "root": {"handlers": ["stdout"], "level": "INFO"},
         "loggers": {
             "gunicorn.error": {"handlers": ["stdout"], "level": loglevel.upper(), "propagate": False},
             "gunicorn.access": {"handlers": ["stdout"], "level": "INFO", "propagate": False},

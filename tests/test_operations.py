@@ -2,9 +2,13 @@
 
 import json
 import logging
+import os
 import runpy
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 
 import pytest
 from django.conf import settings
@@ -133,3 +137,36 @@ def test_redis_brings_the_shared_cache_and_cached_sessions():
             "axes.handlers.cache.AxesCacheHandler",
         )
     )
+
+
+def test_gunicorn_starts_with_this_configuration_and_logs_json(tmp_path):
+    """A real server from gunicorn.conf.py: /healthz answers and each request is a JSON line."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {
+        "PATH": os.environ["PATH"],
+        "DEBUG": "0",
+        "SECRET_KEY": "x" * 50,
+        "ALLOWED_HOSTS": "odd17.example.org",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'vide.sqlite3'}",  # /healthz needs no table
+        "BIND": f"127.0.0.1:{port}",
+        "WEB_CONCURRENCY": "1",
+    }
+    command = [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"]
+    server = subprocess.Popen(command, cwd=settings.BASE_DIR, env=env, stdout=subprocess.PIPE, text=True)
+    try:
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as response:
+                    assert json.loads(response.read()) == {"database": "ok", "cache": "ok"}
+                    break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("gunicorn ne répond pas")
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0]
+    entries = [json.loads(line) for line in output.splitlines() if line.startswith("{")]
+    assert any(e["logger"] == "gunicorn.access" and e.get("path") == "/healthz" for e in entries), output
