@@ -27,7 +27,13 @@ admin: install
 run: content admin
 	$(PY) manage.py runserver 127.0.0.1:8000
 
+# The HTML validity test needs Java and the npm package vnu-jar: fetched here when npm is present,
+# otherwise that test is skipped and says how to install them.
+VNU_JAR := node_modules/vnu-jar/build/dist/vnu.jar
+
 test: install
+	@if [ ! -f $(VNU_JAR) ] && command -v npm >/dev/null; then \
+		npm ci --ignore-scripts --no-audit --no-fund --silent || echo "npm ci a échoué : le test HTML sera sauté"; fi
 	$(BIN)/pytest
 
 lint: install

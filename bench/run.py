@@ -202,6 +202,7 @@ def main():
         "SECURE_SSL_REDIRECT": "0",
         "STATIC_ROOT": str(static_root),
         "BENCH_QUERY_COUNT": "1",
+        "LOG_FORMAT": "plain",  # gunicorn.conf.py then leaves the command line's log options alone
     }
     if args.setup:
         manage(env, "migrate", "--noinput", "-v0")

@@ -5,6 +5,7 @@ In production set DEBUG=0, SECRET_KEY, ALLOWED_HOSTS, CSRF_TRUSTED_ORIGINS and D
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -41,6 +42,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_filters",
     "taggit",
+    "csp",
+    "axes",
     "odd17.core",
     "comprendre",
     "agir",
@@ -49,7 +52,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "odd17.health.HealthCheckMiddleware",  # first: load balancer probes skip host checks and redirects
     "django.middleware.security.SecurityMiddleware",
+    "odd17.csp.PortalCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -58,6 +63,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "odd17.urls"
@@ -88,6 +94,11 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses logins while locked out (see AXES_ below)
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -135,6 +146,10 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
+# Sessions live in the database (shared by every application server); with Redis they are also
+# cached there, so most requests read them without a query.
+if os.environ.get("REDIS_URL"):
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Benchmarks only (bench/run.py): report the SQL queries of each response in a header.
 if env_bool("BENCH_QUERY_COUNT"):
@@ -165,6 +180,8 @@ MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "© les contribute
 MAP_TILE_ATTRIBUTION_URL = os.environ.get(
     "MAP_TILE_ATTRIBUTION_URL", "https://www.openstreetmap.org/copyright"
 )
+# Where visitors report an accessibility problem (shown on /accessibilite/).
+ACCESSIBILITY_EMAIL = os.environ.get("ACCESSIBILITY_EMAIL", "")
 
 # Production hardening: only when DEBUG is off, so local http keeps working.
 if not DEBUG:
@@ -179,10 +196,55 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# Content Security Policy (django-csp): only this site's scripts, styles, fonts and frames; no
+# inline script or style attribute. odd17/csp.py adds the map tile host to img-src and gives
+# the admin its own policy.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "font-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
+
+# Login throttling (django-axes) on the admin login: AXES_FAILURE_LIMIT failures for one user name
+# from one address lock that pair out for AXES_COOLOFF_MINUTES. Attempts are kept in the database,
+# shared by every application server (a per-process memory cache would count per worker); with
+# Redis they are kept in the shared cache instead, without a write to the database.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "odd17.lockout.lockout_response"  # a French page, status 429
+AXES_HANDLER = (
+    "axes.handlers.cache.AxesCacheHandler"
+    if os.environ.get("REDIS_URL")
+    else "axes.handlers.database.AxesDatabaseHandler"
+)
+
+# Logs go to standard output: plain text while developing, one JSON object per line in
+# production (LOG_FORMAT=json or plain overrides), for the log collector to parse.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "plain" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "odd17.jsonlog.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "json" if LOG_FORMAT == "json" else "plain",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }

@@ -57,3 +57,33 @@ def test_500_page_is_french_and_standalone(client):
 
     html = render_to_string("500.html")
     assert '<html lang="fr">' in html and "Une erreur est survenue" in html
+
+
+INLINE = {
+    "a style attribute": re.compile(r"""\sstyle\s*=\s*["'{]""", re.I),
+    "a <style> element": re.compile(r"<style[\s>]", re.I),
+    "a <script> without src": re.compile(r"<script(?![^>]*\bsrc\s*=)[^>]*>", re.I),
+    "an event handler attribute": re.compile(r"""\son[a-z]+\s*=\s*["']""", re.I),
+    "a javascript: URL": re.compile(r"javascript:", re.I),
+}
+
+
+def test_templates_have_no_inline_script_or_style():
+    """The Content Security Policy allows neither: styles go in static/css, scripts in static/js."""
+    from django.conf import settings
+
+    found = []
+    for path in sorted((settings.BASE_DIR / "templates").rglob("*.html")):
+        text = path.read_text()
+        for what, pattern in INLINE.items():
+            for match in pattern.finditer(text):
+                line = text.count("\n", 0, match.start()) + 1
+                found.append(f"{path.relative_to(settings.BASE_DIR)}:{line}: {what}")
+    assert not found, "\n".join(found)
+
+
+def test_the_inline_check_catches_what_it_should():
+    caught = '<p style="color: red">', "<style>p {}</style>", "<script>alert(1)</script>", '<a onclick="x()">'
+    allowed = '<script src="/static/js/site.js" defer></script>', '<p class="lead">', "{% include 'x' only %}"
+    assert all(any(p.search(html) for p in INLINE.values()) for html in caught)
+    assert not any(p.search(html) for p in INLINE.values() for html in allowed)

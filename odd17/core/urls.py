@@ -10,4 +10,5 @@ urlpatterns = [
     path("recherche/", views.search_page, name="search"),
     path("trouver/", views.doors, name="doors"),
     path("ressources/<slug:slug>/", views.resource_detail, name="resource_detail"),
+    path("accessibilite/", views.accessibility, name="accessibility"),
 ]

@@ -1,5 +1,6 @@
 """The pages every axis shares: home, axis and rubrique pages, resource list and detail."""
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
@@ -121,3 +122,8 @@ def doors(request):
     facets = {facet.name: facet for facet in everything.facets}
     context = {"facets": facets, "doors": Kind.Door.choices}
     return render(request, "core/doors.html", context)
+
+
+def accessibility(request):
+    """The « Déclaration d'accessibilité » (RGAA): conformity, checks done, limits, recourse."""
+    return render(request, "core/accessibility.html", {"contact_email": settings.ACCESSIBILITY_EMAIL})

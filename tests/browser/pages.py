@@ -29,4 +29,5 @@ PAGE_TYPES = {
     "se-former": "/perenniser/se-former/?modalite=en-ligne",
     "se-faire-accompagner": "/perenniser/se-faire-accompagner/",
     "capitaliser-avec-la-recherche": "/perenniser/capitaliser-avec-la-recherche/",
+    "accessibilite": "/accessibilite/",
 }
