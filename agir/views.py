@@ -3,8 +3,9 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
-from odd17.core.models import Axis, Organisation, Resource, Rubrique
-from odd17.core.views import paginate
+from catalyseurs.models import Catalyseur
+from odd17.core.models import Axis, Organisation, Resource
+from odd17.core.views import paginate, section
 
 from .models import KitVolet, Story
 from .toolbox import EXAMPLE_KIND, PER_DOOR, by_door, first_of_each_door
@@ -44,9 +45,10 @@ def story_detail(request, slug):
     story = get_object_or_404(stories, resource__slug=slug, resource__in=Resource.objects.published())
     context = {
         "axis": Axis.AGIR,
-        "section": get_object_or_404(Rubrique, slug="exemples-inspirants"),
+        "section": section("exemples-inspirants"),
         "story": story,
         "resource": story.resource,
+        "catalyseurs": Catalyseur.objects.published().involved_in(story.resource).for_links(),
     }
     return render(request, "agir/story.html", context)
 

@@ -91,6 +91,20 @@ class CatalyseurQuerySet(models.QuerySet):
         scopes = Territory.scope.through.objects.filter(from_territory__in=[t.pk for t in territories])
         return self.filter(territory__in=scopes.values("to_territory"))
 
+    def located_in(self, territory):
+        """Catalyseurs of this place or of a place inside it (national networks excluded)."""
+        return self.filter(territory__in=Territory.objects.inside(territory))
+
+    def involved_in(self, resource):
+        """Catalyseurs that produced or recommend `resource`, or whose organisation produced it."""
+        return self.filter(
+            models.Q(resources=resource) | models.Q(organisation__in=resource.producers.values("pk"))
+        ).distinct()
+
+    def for_links(self):
+        """What a short list of links shows: the name and the place, in the same query."""
+        return self.select_related("territory", "commune")
+
     def practising(self, metiers):
         """Catalyseurs practising at least one of these métiers."""
         roles = CatalyseurMetier.objects.filter(metier__in=[metier.pk for metier in metiers])

@@ -7,6 +7,7 @@ from django.db.models import Count, Q
 from django.http import Http404
 from django.urls import reverse
 
+from catalyseurs.models import Catalyseur
 from odd17.core.models import Criterion, Domain, Profile, Resource, Territory
 
 from .models import KeyFigure
@@ -48,6 +49,23 @@ class Facet:
         field = "profiles" if self.model is Profile else "domains"
         return published.filter(**{field: entry})
 
+    @property
+    def catalyseurs_title(self):
+        if self.model is Domain:
+            return "Des catalyseurs qui ont produit ou recommandent des ressources de ce domaine"
+        return "Des catalyseurs " + (
+            "de cette région" if self.model is Territory else "de ce profil d'acteur"
+        )
+
+    def catalyseurs(self, entry):
+        """Published catalyseurs of this région, of this profil, or tied to resources of this domaine."""
+        published = Catalyseur.objects.published().for_links()
+        if self.model is Territory:
+            return published.located_in(entry)
+        if self.model is Profile:
+            return published.filter(profile=entry)
+        return published.filter(resources__in=self.resources(entry)).distinct()
+
     def figures(self, entry):
         figures = KeyFigure.objects.public()
         if self.model is Profile:
@@ -87,5 +105,9 @@ def fiche(facet, entry):
         "examples": examples[:SHOWN],
         "resources": others[:SHOWN],
         "counts": counts,
+        "catalyseurs": facet.catalyseurs(entry)[:SHOWN],
+        # The directory filters by territory and profile (not by domaine): links to its lists.
+        "catalyseur_places": [entry] if facet.model is Territory else [],
+        "catalyseur_profile": entry if facet.model is Profile else None,
         "source": Resource.objects.published().filter(slug=facet.rubrique_slug).first(),
     }

@@ -2,15 +2,15 @@
 
 from django.shortcuts import get_object_or_404, render
 
-from odd17.core.models import Axis, Goal, Resource, Rubrique, Target
-from odd17.core.views import paginate
+from odd17.core.models import Axis, Goal, Resource, Target
+from odd17.core.views import paginate, section
 
 from . import fiches
 
 
 def in_section(slug):
     """Breadcrumb context of a page that sits inside the rubrique `slug` of Comprendre."""
-    return {"axis": Axis.COMPRENDRE, "section": get_object_or_404(Rubrique, slug=slug)}
+    return {"axis": Axis.COMPRENDRE, "section": section(slug)}
 
 
 def goals(request, context):

@@ -2,12 +2,12 @@
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import QueryDict
+from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 
 from odd17 import search
 
-from . import global_search, stats
+from . import freshness, global_search, stats
 from .listing import PAGE_SIZE, Listing
 from .models import Axis, Kind, Profile, Resource, Rubrique
 from .models.vocabularies import AXIS_TAGLINES
@@ -16,6 +16,14 @@ from .models.vocabularies import AXIS_TAGLINES
 def paginate(request, queryset, size=PAGE_SIZE):
     """One page of `queryset` for a page without facets (page numbers out of range are clamped)."""
     return Paginator(queryset, size).get_page(request.GET.get("page"))
+
+
+def section(slug):
+    """The rubrique `slug`, as the last step of a page's breadcrumb: cached until the content changes."""
+    rubrique = freshness.cached(f"section:{slug}", lambda: Rubrique.objects.filter(slug=slug).first())
+    if rubrique is None:
+        raise Http404(f"Pas de rubrique « {slug} ».")
+    return rubrique
 
 
 def render_listing(request, queryset, template, context, hidden=()):

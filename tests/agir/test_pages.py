@@ -126,3 +126,32 @@ def test_a_draft_example_has_no_story_page(client):
     resource = Resource.objects.get(slug="scic-bains-d-energie")
     resource.unpublish()
     assert client.get("/agir/exemples-inspirants/scic-bains-d-energie/").status_code == 404
+
+
+def test_a_story_links_the_catalyseurs_involved_and_not_the_drafts(client):
+    """Loos-en-Gohelle: the CERDD and the Fabrique des Transitions list it among their resources."""
+    from catalyseurs.models import Catalyseur
+
+    url = "/agir/exemples-inspirants/ville-durable-de-loos-en-gohelle/"
+    shown = {c.slug for c in client.get(url).context["catalyseurs"]}
+    assert shown == {"cerdd", "fabrique-des-transitions"}
+    html = client.get(url).content.decode()
+    assert 'href="/catalyseurs/cerdd/"' in html
+    assert 'href="/catalyseurs/?territoire=62"' in html  # the directory, on the story's territory
+
+    Catalyseur.objects.filter(slug="cerdd").update(status=Catalyseur.Status.DRAFT)
+    assert {c.slug for c in client.get(url).context["catalyseurs"]} == {"fabrique-des-transitions"}
+
+
+def test_a_story_links_a_catalyseur_through_its_organisation():
+    """A catalyseur whose organisation produced the example counts, even without the direct link."""
+    from catalyseurs.models import Catalyseur
+
+    story = Story.objects.get(resource__slug="agir-ensemble-a-charenton-le-pont-saint-maurice")
+    territoire = Catalyseur.objects.get(slug="territoire-paris-est-marne-bois")
+    territoire.resources.clear()
+    assert territoire.organisation in story.resource.producers.all()
+    assert territoire in Catalyseur.objects.published().involved_in(story.resource)
+    territoire.organisation = None
+    territoire.save()
+    assert territoire not in Catalyseur.objects.published().involved_in(story.resource)

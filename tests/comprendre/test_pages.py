@@ -113,3 +113,24 @@ def test_unknown_slugs_give_the_french_404(client, url):
     response = client.get(url)
     assert response.status_code == 404
     assert "Page introuvable" in response.content.decode()
+
+
+def test_region_fiche_lists_the_catalyseurs_located_in_the_region_only(client):
+    from catalyseurs.models import Catalyseur
+
+    region = Territory.objects.get(code="R32")
+    shown = {c.slug for c in client.get("/comprendre/fiches-reperes-territoires/R32/").context["catalyseurs"]}
+    expected = set(
+        Catalyseur.objects.published()
+        .filter(territory__in=[region, *region.children.all()])
+        .values_list("slug", flat=True)
+    )
+    assert shown == expected and {"cerdd", "fondation-de-lille", "ssilab"} <= shown
+    assert "fabrique-des-transitions" not in shown  # national: the directory's territory list has it
+
+
+def test_profile_and_domain_fiches_list_their_catalyseurs(client):
+    html = html_of(client, "/comprendre/fiches-reperes-acteurs/collectivites/")
+    assert "Pays de Retz" in html and 'href="/catalyseurs/?profil=collectivites"' in html
+    context = client.get("/comprendre/fiches-reperes-domaines/numerique/").context
+    assert "infolab-du-crij-orleans" in {c.slug for c in context["catalyseurs"]}

@@ -44,10 +44,9 @@ class ResourceQuerySet(models.QuerySet):
 
     def located_in(self, territory):
         """Resources for this place or a place inside it (national ones excluded)."""
-        places = Territory.objects.filter(
-            Q(pk=territory.pk) | Q(parent=territory) | Q(parent__parent=territory)
+        through = Resource.territories.through.objects.filter(
+            territory__in=Territory.objects.inside(territory)
         )
-        through = Resource.territories.through.objects.filter(territory__in=places)
         return self.filter(pk__in=through.values("resource"))
 
     def totals(self):

@@ -136,6 +136,10 @@ class TerritoryQuerySet(HierarchyQuerySet):
     def departements(self):
         return self.filter(level=Territory.Level.DEPARTEMENT)
 
+    def inside(self, territory):
+        """This territory and the ones it contains (not the ones containing it), from its `scope`."""
+        return self.filter(in_scope_of=territory, level__gte=territory.level)
+
 
 class TerritoryManager(NaturalKeyManager.from_queryset(TerritoryQuerySet)):
     pass
