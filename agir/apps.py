@@ -1,6 +1,6 @@
-from django.apps import AppConfig
+from odd17.core import apps as core
 
 
-class AgirConfig(AppConfig):
+class AgirConfig(core.PortalAppConfig):
     name = "agir"
     verbose_name = "Agir : des outils"

@@ -8,7 +8,8 @@ Run by hand, not by the tests (see README, « Mesurer »):
 For each page type it prints p50 and p95 latency, SQL queries per response, response bytes raw
 and gzip-compressed, and the ratio of its p50 to the p50 of a static file of the same size served
 by the same server (the floor of this stack); then the peak memory of the server processes.
-It runs twice: with the cache disabled (every page computed) and with the cache on (warm).
+It runs three times: with the cache disabled (every page and count computed), with the data
+caches warm but every page rendered (PAGE_CACHE=0), and with the page cache of anonymous visitors.
 Only 127.0.0.1 is contacted; request loops are bounded.
 """
 
@@ -36,6 +37,7 @@ PAGES = [
     ("liste, 3 facettes", "/ressources/?profil=collectivites&territoire=69&domaine=emploi"),
     ("liste, 3 facettes, page 5", "/ressources/?profil=associations&territoire=R84&odd=17&page=5"),
     ("recherche plein texte (liste)", "/ressources/?q=partenariats+territoire"),
+    ("recherche plein texte, terme rare", "/ressources/?q=Mopti"),
     ("recherche globale", "/recherche/?q=alliances+territoire"),
     ("recherche sans résultat", "/recherche/?q=partenarait"),
     ("portes d'entrée", "/trouver/"),
@@ -234,7 +236,11 @@ def main():
     report = [heading]
     uncached, table = run({**env, "CACHE": "none"}, args.port, args.workers, requests, "Sans cache")
     report.append(table)
-    cached, table = run(env, args.port, args.workers, requests, "Avec cache (mémoire du processus, chaud)")
+    label = "Caches de données chauds (options, compteurs), pages calculées (PAGE_CACHE=0)"
+    _, table = run({**env, "PAGE_CACHE": "0"}, args.port, args.workers, requests, label)
+    report.append(table)
+    label = "Avec le cache des pages des visiteurs anonymes (mémoire du processus, chaud)"
+    cached, table = run(env, args.port, args.workers, requests, label)
     report.append(table)
     text = "\n".join(report) + "\n"
     print(text)

@@ -2,6 +2,7 @@
 
 from django.contrib import admin, messages
 
+from odd17.core import freshness
 from odd17.core.admin import PortalAdmin
 
 from .models import Catalyseur, CatalyseurMetier, Commune
@@ -17,6 +18,7 @@ def status_action(status, label):
     @admin.action(description=label, permissions=["change"])
     def action(modeladmin, request, queryset):
         count = queryset.update(status=status)
+        freshness.bump()  # update() sends no signal: retire the cached pages that list them
         modeladmin.message_user(request, f"{count} catalyseur(s) : {label.lower()}.", messages.SUCCESS)
 
     action.__name__ = f"set_{status}"

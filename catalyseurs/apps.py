@@ -1,11 +1,12 @@
-from django.apps import AppConfig
+from odd17.core import apps as core
 
 
-class CatalyseursConfig(AppConfig):
+class CatalyseursConfig(core.PortalAppConfig):
     name = "catalyseurs"
     verbose_name = "Catalyseurs territoriaux"
 
     def ready(self):
+        super().ready()
         # The core loads fixtures (CONTENT_FILES names our models) and seeds demo volume; this app
         # says what the loader gives new catalyseurs, registers its demo generator and its search group.
         from odd17.core import content, demo, global_search

@@ -1,6 +1,6 @@
-from django.apps import AppConfig
+from odd17.core import apps as core
 
 
-class ComprendreConfig(AppConfig):
+class ComprendreConfig(core.PortalAppConfig):
     name = "comprendre"
     verbose_name = "Comprendre : des données"

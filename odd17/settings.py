@@ -55,7 +55,9 @@ MIDDLEWARE = [
     "odd17.health.HealthCheckMiddleware",  # first: load balancer probes skip host checks and redirects
     "django.middleware.security.SecurityMiddleware",
     "odd17.csp.PortalCSPMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",  # static files: compressed and far-future cached by itself
+    "django.middleware.gzip.GZipMiddleware",  # pages: 100 KB of HTML travel as 15 KB on a slow link
+    "odd17.pagecache.AnonymousPageCacheMiddleware",  # before the sessions: a stored page costs no query
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -146,6 +148,10 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
+# Benchmarks only: PAGE_CACHE=0 computes every page while keeping the other caches.
+if not env_bool("PAGE_CACHE", default=True):
+    MIDDLEWARE.remove("odd17.pagecache.AnonymousPageCacheMiddleware")
+
 # Sessions live in the database (shared by every application server); with Redis they are also
 # cached there, so most requests read them without a query.
 if os.environ.get("REDIS_URL"):

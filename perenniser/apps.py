@@ -1,6 +1,6 @@
-from django.apps import AppConfig
+from odd17.core import apps as core
 
 
-class PerenniserConfig(AppConfig):
+class PerenniserConfig(core.PortalAppConfig):
     name = "perenniser"
     verbose_name = "Pérenniser : des compétences"

@@ -2,6 +2,7 @@
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connections
 
 from odd17.core.content import load_content
@@ -17,6 +18,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
         # serialized_rollback they get this content back, faster than loading it again.
         for connection in connections.all(initialized_only=True):
             connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: a rolled-back test leaves no page or count behind."""
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

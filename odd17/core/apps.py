@@ -1,8 +1,17 @@
 from django.apps import AppConfig
-from django.db.models.signals import m2m_changed, post_delete, post_save
+
+
+class PortalAppConfig(AppConfig):
+    """An app whose models public pages show: any change of them retires the cached pages and counts."""
+
+    def ready(self):
+        from . import freshness
+
+        freshness.watch(self.get_models())
 
 
 class CoreConfig(AppConfig):
+    default = True  # the config Django picks for this module (PortalAppConfig is for the other apps)
     name = "odd17.core"
     label = "core"
     verbose_name = "Contenus partagés"
@@ -11,15 +20,11 @@ class CoreConfig(AppConfig):
         from taggit.models import Tag, TaggedItem
 
         from . import freshness
-        from .models import Domain, Goal, Kind, Organisation, Profile, Resource, Rubrique, Target, Territory
+        from .models.vocabularies import Vocabulary
 
-        # Cache invalidation only (no business logic): cached option lists and counts derive from these.
-        vocabularies = (Tag, Domain, Goal, Kind, Organisation, Profile, Rubrique, Target, Territory)
-        for model in (Resource, TaggedItem, *vocabularies):
-            receiver = freshness.bump_vocabulary if model in vocabularies else freshness.bump
-            for signal in (post_save, post_delete):
-                uid = f"freshness-{model.__name__}-{signal is post_save}"
-                signal.connect(receiver, sender=model, dispatch_uid=uid)
-        for relation in ("producers", "profiles", "domains", "territories", "goals", "targets", "rubriques"):
-            sender = getattr(Resource, relation).through
-            m2m_changed.connect(freshness.bump, sender=sender, dispatch_uid=f"freshness-{relation}")
+        # Cache invalidation: cached option lists, counts and pages derive from these. Vocabulary
+        # rows are also the options of the filters.
+        vocabularies = [model for model in self.get_models() if issubclass(model, Vocabulary)]
+        others = [model for model in self.get_models() if model not in vocabularies]
+        freshness.watch([*others, TaggedItem])
+        freshness.watch([*vocabularies, Tag], scope=freshness.VOCABULARY)

@@ -9,10 +9,13 @@ SQL query, cached until the content changes.
 
 import hashlib
 from dataclasses import dataclass, field
+from itertools import chain
 from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models.expressions import RawSQL
 from django.utils.functional import cached_property
 
 from odd17 import search
@@ -135,15 +138,30 @@ class Listing:
 
     # --- facets ------------------------------------------------------------------------------
 
-    def _counts_query(self):
-        parts = []
+    def _count_rows(self):
+        """Every facet's counts under the other active filters, in one SQL statement.
+
+        Each facet counts the resources matching the filters other than its own. Most facets
+        share that set (all the inactive ones), so each distinct set is computed once, as a common
+        table expression, and every facet's grouped count reads it, instead of re-running the
+        filters (and the text search) thirteen times.
+        """
+        tables, parts = {}, []
         for name in FACETS:
             others = self.data.copy()
             others.pop(name, None)
             others.pop("page", None)
-            filtered = ResourceFilter(others, queryset=self.base).qs
-            parts.append(ResourceFilter.base_filters[name].counts(filtered))
-        return parts[0].union(*parts[1:], all=True)
+            sql, params = (
+                ResourceFilter(others, queryset=self.base).qs.order_by().values("pk").query.sql_with_params()
+            )
+            table = tables.setdefault((sql, tuple(params)), f"matched_{len(tables)}")
+            ids = RawSQL(f"SELECT id FROM {table}", ())
+            parts.append(ResourceFilter.base_filters[name].counts(ids))
+        sql, params = parts[0].union(*parts[1:], all=True).query.sql_with_params()
+        common = ", ".join(f"{table} (id) AS ({subquery})" for (subquery, _), table in tables.items())
+        with connection.cursor() as cursor:
+            cursor.execute(f"WITH {common} {sql}", [*chain.from_iterable(p for _, p in tables), *params])
+            return cursor.fetchall()
 
     @cached_property
     def counts(self):
@@ -154,7 +172,7 @@ class Listing:
         counts = cache.get(key)
         if counts is None:
             counts = {name: {} for name in FACETS}
-            for facet, value, number in self._counts_query():
+            for facet, value, number in self._count_rows():
                 counts[facet][value] = number
             cache.set(key, counts, COUNTS_TIMEOUT)
         return counts

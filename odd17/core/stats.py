@@ -12,7 +12,7 @@ from .models import Axis, Profile, Resource, Rubrique
 
 
 def _published_counts():
-    published = Resource.objects.published()
+    published = Resource.objects.published().values("pk")
     parts = [ResourceFilter.base_filters[name].counts(published) for name in ("axe", "rubrique")]
     counts = {"axe": {}, "rubrique": {}}
     for facet, value, number in parts[0].union(*parts[1:], all=True):
