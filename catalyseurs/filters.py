@@ -4,9 +4,9 @@ import django_filters
 from django import forms
 from django.db.models import Count, F, Q
 
+from odd17.core.facets import FacetedFilterSet, Option
 from odd17.core.models import Metier, Profile, Territory
 
-from .facets import FacetedFilterSet, Option
 from .models import Catalyseur, searchable
 
 TEXT_MAX_LENGTH = 200

@@ -8,13 +8,12 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_POST
 
+from odd17.core.facets import query_without
 from odd17.core.models import Metier
 
 from . import contact
-from .facets import query_without
 from .filters import CatalyseurFilter
 from .forms import PeerRequestForm
 from .models import Catalyseur
@@ -53,7 +52,6 @@ def map_page(request):
     return filtered(request, "catalyseurs/map.html", extra)
 
 
-@gzip_page
 def geojson(request):
     """The located catalyseurs of the filtered set, as GeoJSON (what the map draws)."""
     filterset = CatalyseurFilter(request.GET, queryset=Catalyseur.objects.published())

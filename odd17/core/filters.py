@@ -10,7 +10,6 @@ from django import forms
 from django.db.models import CharField, Count, OuterRef, Subquery, Value
 from django.db.models.functions import Cast
 from django.utils.functional import cached_property
-from django.utils.text import slugify
 from taggit.models import TaggedItem
 
 from odd17 import search
@@ -30,12 +29,7 @@ class TerritoryField(OptionsField):
     """Territories typed by code (« 69 », « 2A », « R84 ») or by name (« Rhône »); cleaned to codes."""
 
     def to_python(self, value):
-        values = super().to_python(value)
-        by_name = {
-            slugify(option.label.split(" (")[0]): option.value for option in options.options("territoire")
-        }
-        codes = {option.value.lower(): option.value for option in options.options("territoire")}
-        return [codes.get(raw.strip().lower()) or by_name.get(slugify(raw)) or raw for raw in values]
+        return [options.territory_code(raw) or raw for raw in super().to_python(value)]
 
 
 class OptionsFilter(django_filters.MultipleChoiceFilter):

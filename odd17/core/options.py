@@ -11,6 +11,7 @@ import time
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.utils.text import slugify
 from taggit.models import Tag
 
 from . import freshness
@@ -63,9 +64,18 @@ def _rubriques():
     return ordered
 
 
+TYPED_TERRITORY = "territoire:saisie"  # not a facet: {slug of a typed name or code: code}
+
+
+def typed_territories(territories):
+    by_name = {slugify(option.label.split(" (")[0]): option.value for option in territories}
+    return by_name | {slugify(option.value): option.value for option in territories}  # codes win
+
+
 def build():
     """Every option list, read from the database."""
     criteria = dict(Criterion.choices)
+    territories = _territories()
     return {
         "axe": [Option(axis.value, axis.label) for axis in Axis],
         "rubrique": _rubriques(),
@@ -77,7 +87,8 @@ def build():
             Option(domain.slug, domain.name, criteria[domain.criterion])
             for domain in Domain.objects.order_by("criterion", "order")
         ],
-        "territoire": _territories(),
+        "territoire": territories,
+        TYPED_TERRITORY: typed_territories(territories),
         "odd": [Option(str(goal.number), str(goal)) for goal in Goal.objects.all()],
         "cible": [Option(target.code, f"{target.code} – {target.theme}") for target in Target.objects.all()],
         "format": [Option(value, label) for value, label in Resource.Format.choices],
@@ -110,6 +121,11 @@ def forget():
 
 def options(name):
     return all_options()[name]
+
+
+def territory_code(typed):
+    """The code of a territory typed by code (« 69 », « 2a », « R84 ») or by name (« Rhône »), or None."""
+    return all_options()[TYPED_TERRITORY].get(slugify(typed))
 
 
 def labels(name):

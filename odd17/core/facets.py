@@ -1,6 +1,5 @@
-"""Facets with counts on top of a django-filter FilterSet, for any list page.
-
-Nothing here knows about catalyseurs, so that it can move to odd17.core unchanged. A subclass of
+"""Facets with counts: the options, facets and chips every faceted list shows (listing.py for
+resources, the catalyseurs directory), and a generic FacetedFilterSet for small lists. A subclass of
 `FacetedFilterSet` lists its facets in `facet_names` and, for each, a method
 `count_<name>(queryset)` that returns its `Option`s counted over `queryset` in one query; the
 machinery hands it the list filtered by every *other* active filter (the way data portals count),
@@ -31,8 +30,13 @@ class Facet:
     name: str
     label: str
     options: list = field(default_factory=list)
+    more: list = field(default_factory=list)  # the least frequent options, behind « voir tout »
     widget: str = "checkboxes"  # or "select" for long lists
     errors: list = field(default_factory=list)  # why the values given in the URL were ignored
+
+    @property
+    def selected(self):
+        return [option for option in self.options + self.more if option.selected]
 
     @property
     def groups(self):
