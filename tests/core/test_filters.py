@@ -32,13 +32,15 @@ def oracle(state):
     for param, values in state.items():
         if param == "territoire":
             territories = Territory.objects.filter(code__in=values)
-            related = {t.pk for territory in territories for t in territory.with_ancestors()}
-            related |= set(
+            related = set(
                 Territory.objects.filter(
-                    Q(parent__in=territories) | Q(parent__parent__in=territories)
+                    Q(pk__in=territories)
+                    | Q(parent__in=territories)  # inside: départements of a région…
+                    | Q(parent__parent__in=territories)
+                    | Q(children__in=territories)  # containing: its région, France
+                    | Q(children__children__in=territories)
                 ).values_list("pk", flat=True)
             )
-            related |= {t.pk for t in territories}
             queryset = queryset.filter(territories__in=related)
         elif param == "rubrique":
             queryset = queryset.filter(Q(rubriques__slug__in=values) | Q(rubriques__parent__slug__in=values))

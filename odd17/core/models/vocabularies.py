@@ -194,14 +194,6 @@ class Territory(Vocabulary):
             return f"{self.name} ({self.insee_code})"
         return self.name
 
-    def with_ancestors(self):
-        """This territory and every territory containing it, nearest first."""
-        chain, node = [], self
-        while node is not None:
-            chain.append(node)
-            node = node.parent
-        return chain
-
 
 class Goal(Vocabulary):
     """An ODD (Objectif de développement durable)."""
