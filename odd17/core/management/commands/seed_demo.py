@@ -28,5 +28,5 @@ class Command(BaseCommand):
         for name, count in wanted.items():
             started = time.perf_counter()
             GENERATORS[name][0](count, rng)
-            self.stdout.write(f"{count} {name} créés en {time.perf_counter() - started:.1f} s.")
+            self.stdout.write(f"--{name} : {count} lignes créées en {time.perf_counter() - started:.1f} s.")
         freshness.bump()  # bulk inserts send no signal: retire cached counts here
