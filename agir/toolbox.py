@@ -1,21 +1,21 @@
 """A toolbox of an axe d'outillage, organised by the four entry doors the workshops asked for."""
 
-from django.db.models import Case, F, Value, When, Window
+from django.db.models import Case, Count, F, Value, When, Window
 from django.db.models.functions import RowNumber
 
-from odd17.core.models import Kind
+from odd17.core.models import Kind, Resource
 
 EXAMPLE_KIND = "exemple"
 PER_DOOR = 8  # what a door shows; the whole list is one click away (the filtered resource list)
 
 
 def first_of_each_door(resources):
-    """The first PER_DOOR resources of each door (and of the examples), in one query."""
+    """The first PER_DOOR resources of each door (of the examples, of the kinds without a door),
+    each with `door_total`, how many its door holds, in one query."""
     door = Case(When(kind__slug=EXAMPLE_KIND, then=Value(EXAMPLE_KIND)), default=F("kind__door"))
     ranked = resources.annotate(
-        door_rank=Window(
-            RowNumber(), partition_by=[door], order_by=[F("published_on").desc(nulls_last=True), "title"]
-        )
+        door_rank=Window(RowNumber(), partition_by=[door], order_by=[*Resource._meta.ordering, "pk"]),
+        door_total=Window(Count("pk"), partition_by=[door]),
     )
     return ranked.filter(door_rank__lte=PER_DOOR)
 

@@ -8,7 +8,7 @@ from odd17.core.models import Axis, Organisation, Resource
 from odd17.core.views import paginate, section
 
 from .models import KitVolet, Story
-from .toolbox import EXAMPLE_KIND, PER_DOOR, by_door, first_of_each_door
+from .toolbox import EXAMPLE_KIND, by_door, first_of_each_door
 
 
 def story_cards(queryset):
@@ -19,7 +19,7 @@ def story_cards(queryset):
 def toolbox(request, context):
     """One axe d'outillage: its récit, its toolbox by entry door, its inspiring examples."""
     resources = story_cards(first_of_each_door(Resource.objects.published().in_rubrique(context["rubrique"])))
-    context |= by_door(resources) | {"per_door": PER_DOOR}
+    context |= by_door(resources)
     return render(request, "agir/toolbox.html", context)
 
 

@@ -1,6 +1,7 @@
 """Curation of the catalyseurs, the métiers they practise and the communes the map places them on."""
 
 from django.contrib import admin, messages
+from django.utils import timezone
 
 from odd17.core import freshness
 from odd17.core.admin import PortalAdmin
@@ -17,8 +18,9 @@ class CatalyseurMetierInline(admin.TabularInline):
 def status_action(status, label):
     @admin.action(description=label, permissions=["change"])
     def action(modeladmin, request, queryset):
-        count = queryset.update(status=status)
-        freshness.bump()  # update() sends no signal: retire the cached pages that list them
+        # One UPDATE for the whole selection; it sends no signal, so retire the cached pages here.
+        count = queryset.update(status=status, updated_at=timezone.now())
+        freshness.bump()
         modeladmin.message_user(request, f"{count} catalyseur(s) : {label.lower()}.", messages.SUCCESS)
 
     action.__name__ = f"set_{status}"

@@ -8,14 +8,17 @@ TIMEOUT seconds). Only what is the same for everyone is stored: answers 200 to G
 cookie (a page with a form sets the CSRF cookie) and that do not say `private` or `no-store`.
 
 The middleware sits after WhiteNoise and before the sessions: a stored page is served without
-touching the session or the database. The security and CSP headers are added on the way out, as
-for any page.
+touching the session or the database. It sits before GZipMiddleware, so a page is stored as it
+was sent (compressed for browsers that accept gzip, under its own key) and never compressed
+again. The security and CSP headers are added on the way out, as for any page.
 """
 
 import hashlib
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.middleware.gzip import re_accepts_gzip
 from django.utils.cache import cc_delim_re
 
 from odd17.core import freshness
@@ -23,7 +26,7 @@ from odd17.core import freshness
 TIMEOUT = 600
 # Cookies that make a visitor's pages their own: the session (logged in, or a message waiting)
 # and the messages framework's own cookie.
-PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
+PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name)
 
 
 def is_anonymous(request):
@@ -31,7 +34,8 @@ def is_anonymous(request):
 
 
 def key(request):
-    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    encoding = "gzip" if re_accepts_gzip.search(request.headers.get("Accept-Encoding", "")) else "identity"
+    url = f"{encoding} {request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(url.encode("utf-8", "surrogateescape")).hexdigest()
     return f"page:{freshness.current(freshness.CONTENT)}:{digest}"
 

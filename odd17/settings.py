@@ -56,8 +56,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "odd17.csp.PortalCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",  # static files: compressed and far-future cached by itself
-    "django.middleware.gzip.GZipMiddleware",  # pages: 100 KB of HTML travel as 15 KB on a slow link
     "odd17.pagecache.AnonymousPageCacheMiddleware",  # before the sessions: a stored page costs no query
+    "django.middleware.gzip.GZipMiddleware",  # pages: 100 KB of HTML travel as 15 KB (stored compressed)
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -203,8 +203,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 # Content Security Policy (django-csp): only this site's scripts, styles, fonts and frames; no
-# inline script or style attribute. odd17/csp.py adds the map tile host to img-src and gives
-# the admin its own policy.
+# inline script or style attribute, the admin included. odd17/csp.py adds the map tile host
+# (MAP_TILE_URL) to img-src.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
@@ -228,7 +228,7 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "odd17.lockout.lockout_response"  # a French page, status 429
+AXES_LOCKOUT_TEMPLATE = "lockout.html"  # a French page, with axes' default status 429
 AXES_HANDLER = (
     "axes.handlers.cache.AxesCacheHandler"
     if os.environ.get("REDIS_URL")

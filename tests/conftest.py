@@ -26,6 +26,14 @@ def empty_cache():
     cache.clear()
 
 
+@pytest.fixture
+def pages_computed(settings):
+    """Every page rendered by its view: the anonymous page cache is off (query-count tests)."""
+    settings.MIDDLEWARE = [
+        m for m in settings.MIDDLEWARE if m != "odd17.pagecache.AnonymousPageCacheMiddleware"
+    ]
+
+
 @pytest.fixture(autouse=True)
 def no_map_tiles_from_the_internet(settings):
     """The map page would fetch tiles from OpenStreetMap: tests point it at a local URL that 404s."""

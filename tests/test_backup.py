@@ -24,19 +24,20 @@ DUMP_EXCLUDES = ["contenttypes", "auth.permission"]
 QUERIES = ["coopération décentralisée", "partenariats territoire", '"jouer collectif"']
 
 
-def identity(model, pk, cache={}):  # noqa: B006 (a cache of natural keys for one comparison)
-    """How a row is named in a comparison: its natural key when it has one, else its id."""
+def identity(model, pk, names):
+    """How a row is named in a comparison: its natural key when it has one, else its id
+    (`names` keeps the natural keys already read, for one fingerprint)."""
     if pk is None or not hasattr(model, "natural_key"):
         return pk
     key = (model, pk)
-    if key not in cache:
-        cache[key] = list(model._default_manager.get(pk=pk).natural_key())
-    return cache[key]
+    if key not in names:
+        names[key] = list(model._default_manager.get(pk=pk).natural_key())
+    return names[key]
 
 
 def fingerprint():
     """{model label: (row count, hash of every row)} for every model of the project."""
-    result = {}
+    result, names = {}, {}
     for model in apps.get_models(include_auto_created=False):
         opts = model._meta
         if opts.proxy or not opts.managed:
@@ -48,7 +49,7 @@ def fingerprint():
             for field, value in zip(fields, values, strict=True):
                 target = model if field.primary_key else None  # rebuilt rows get new ids
                 target = field.related_model if isinstance(field, ForeignKey) else target
-                row[field.name] = identity(target, value) if target else value
+                row[field.name] = identity(target, value, names) if target else value
             rows[values[0]] = row
         for field in opts.many_to_many:
             through = field.remote_field.through
@@ -56,7 +57,7 @@ def fingerprint():
                 continue  # an explicit through model is compared as a model of its own
             source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
             for pk, other in through.objects.values_list(f"{source}_id", f"{target}_id"):
-                rows[pk].setdefault(field.name, []).append(identity(field.related_model, other))
+                rows[pk].setdefault(field.name, []).append(identity(field.related_model, other, names))
         for row in rows.values():
             for field in opts.many_to_many:
                 row.get(field.name, []).sort(key=json.dumps)
@@ -85,7 +86,6 @@ def test_dumpdata_flush_loaddata_round_trip_loses_nothing(tmp_path, django_user_
     assert not Resource.objects.exists() and not found(QUERIES[0])
     call_command("loaddata", str(backup), verbosity=0)
 
-    identity.__defaults__[0].clear()
     after = fingerprint()
     assert after.keys() == before.keys()
     lost = {label: (before[label], after[label]) for label in before if before[label] != after[label]}

@@ -12,7 +12,6 @@ import urllib.request
 
 import pytest
 from django.conf import settings
-from django.db import connection
 
 from odd17 import health
 from odd17.jsonlog import JsonFormatter
@@ -58,7 +57,6 @@ def test_healthz_reports_a_cache_failure_with_503(client, monkeypatch):
 def test_healthz_really_queries_the_database(client, django_assert_num_queries):
     with django_assert_num_queries(1):
         client.get("/healthz")
-    assert connection.vendor in {"sqlite", "postgresql"}
 
 
 def record(name="odd17", message="Ressource %s publiée", args=("x",), **extra):

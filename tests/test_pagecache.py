@@ -97,8 +97,10 @@ def test_pages_travel_compressed_to_browsers_that_accept_it(client):
     import gzip
 
     plain = client.get("/ressources/").content
-    compressed = client.get("/ressources/", HTTP_ACCEPT_ENCODING="gzip")  # served from the cache
+    compressed = client.get("/ressources/", HTTP_ACCEPT_ENCODING="gzip")
     assert compressed["Content-Encoding"] == "gzip"
+    again = client.get("/ressources/", HTTP_ACCEPT_ENCODING="gzip")
+    assert again["X-Page-Cache"] == "hit" and again.content == compressed.content  # stored compressed
     assert gzip.decompress(compressed.content) == plain
     assert len(compressed.content) < len(plain) / 3
 
@@ -115,5 +117,7 @@ def test_publishing_catalyseurs_in_bulk_from_the_admin_retires_the_stored_pages(
         "/admin/catalyseurs/catalyseur/",
         {"action": "set_publie", "_selected_action": [cerdd.pk]},
     )
-    assert Catalyseur.objects.get(pk=cerdd.pk).status == Catalyseur.Status.PUBLISHED
+    published = Catalyseur.objects.get(pk=cerdd.pk)
+    assert published.status == Catalyseur.Status.PUBLISHED
+    assert published.updated_at > cerdd.updated_at  # the bulk update dates the change too
     assert "CERDD" in visitor.get(url).content.decode()

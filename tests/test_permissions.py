@@ -27,7 +27,6 @@ LOGIN, DENIED, ALLOWED = "connexion", "refusé", "autorisé"
 ROLES = ["anonyme", "membre", "editeur", "admin"]
 CURATE = {"add", "change", "delete"}
 READ = set()  # may read (the « view » permission), change nothing
-NONE = set()  # not even shown to editors
 
 # What the « Éditeurs » group may do on each model of the admin (reading is always allowed to staff).
 EDITOR_RIGHTS = {
@@ -52,7 +51,7 @@ EDITOR_RIGHTS = {
     "perenniser.training": CURATE,
     "perenniser.accompaniment": CURATE,
     "perenniser.researchwork": CURATE,
-    # catalyseurs (issue 5), checked once its admin is registered
+    # catalyseurs: communes come from the official divisions (manage.py build_communes)
     "catalyseurs.catalyseur": CURATE,
     "catalyseurs.commune": READ,
 }

@@ -76,14 +76,13 @@ class OptionsFilter(django_filters.MultipleChoiceFilter):
         rows, resource, path, _ = self.relation
         return queryset.filter(pk__in=rows.filter(**{f"{path}__in": value}).values(resource))
 
-    def counts(self, ids):
-        """(facet, value, number of resources with that value), as one grouped query, over the
-        resources whose pk is in `ids` (a subquery: `queryset.values("pk")`, or a RawSQL)."""
+    def counts(self, queryset):
+        """(facet, value, number of resources of `queryset` with that value), as one grouped query."""
         if self.relation is None:
-            rows, path, count = Resource.objects.filter(pk__in=ids), self.lookup, Count("pk")
+            rows, path, count = queryset, self.lookup, Count("pk")
         else:
             rows, resource, path, unique = self.relation
-            rows = rows.filter(**{f"{resource}__in": ids})
+            rows = rows.filter(**{f"{resource}__in": queryset.values("pk")})
             count = Count(resource, distinct=not unique)
         return (
             rows.order_by()

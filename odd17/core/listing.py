@@ -112,8 +112,8 @@ class Listing:
             others = self.data.copy()
             others.pop(name, None)
             others.pop("page", None)
-            matched = ResourceFilter(others, queryset=self.base).qs.order_by().values("pk")
-            parts.append(ResourceFilter.base_filters[name].counts(matched))
+            filtered = ResourceFilter(others, queryset=self.base).qs
+            parts.append(ResourceFilter.base_filters[name].counts(filtered))
         return parts[0].union(*parts[1:], all=True)
 
     @cached_property

@@ -4,7 +4,7 @@ Each is one grouped query, cached until the content changes: at 100 000 resource
 rubrique or per profile and axis is too slow to redo on every visit.
 """
 
-from django.db.models import Count, Q
+from django.db.models import Count
 
 from . import freshness
 from .filters import ResourceFilter
@@ -12,7 +12,7 @@ from .models import Axis, Profile, Resource, Rubrique
 
 
 def _published_counts():
-    published = Resource.objects.published().values("pk")
+    published = Resource.objects.published()
     parts = [ResourceFilter.base_filters[name].counts(published) for name in ("axe", "rubrique")]
     counts = {"axe": {}, "rubrique": {}}
     for facet, value, number in parts[0].union(*parts[1:], all=True):
@@ -47,8 +47,7 @@ def axis_counts():
 def _profile_axis_counts():
     links = Resource.profiles.through.objects.filter(resource__in=Resource.objects.published().values("pk"))
     rows = (
-        links.filter(~Q(resource__rubriques=None))
-        .values_list("profile__slug", "resource__rubriques__axis")
+        links.values_list("profile__slug", "resource__rubriques__axis")
         .annotate(n=Count("resource", distinct=True))
         .order_by()
     )

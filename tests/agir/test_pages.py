@@ -160,3 +160,27 @@ def test_a_story_links_a_catalyseur_through_its_organisation():
     territoire.organisation = None
     territoire.save()
     assert territoire not in Catalyseur.objects.published().involved_in(story.resource)
+
+
+def test_a_toolbox_part_cut_at_per_door_links_to_the_rest_and_says_how_many():
+    from django.test import Client
+
+    from odd17.core.models import Kind
+    from tests.factories import ResourceFactory
+
+    slug = "co-construire-en-territoire"
+    rubrique = Rubrique.objects.get(slug=slug)
+    resources = Resource.objects.published().in_rubrique(rubrique)
+    undoored = resources.filter(kind__door="").count()
+    for _ in range(PER_DOOR + 1 - undoored):
+        ResourceFactory(kind=Kind.objects.get(slug="etude"), tagged={"rubriques": [rubrique]})
+    response = Client().get(f"/agir/{slug}/")
+    html = response.content.decode()
+    total = resources.filter(kind__door="").count()
+    assert len(response.context["others"]) == PER_DOOR
+    assert f"Les {PER_DOOR} plus récentes sur {total}" in html
+    for door, _ in response.context["doors"]:
+        shown = f"porte={door.value}" in html
+        assert shown == (
+            resources.filter(kind__door=door.value).exclude(kind__slug="exemple").count() > PER_DOOR
+        )
