@@ -12,6 +12,9 @@ Every value comes from the environment, with production defaults:
 import multiprocessing
 import os
 
+from odd17.environment import log_format
+from odd17.jsonlog import logging_config
+
 wsgi_app = "odd17.wsgi:application"
 bind = os.environ.get("BIND") or f"0.0.0.0:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
@@ -28,19 +31,13 @@ errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()
 access_log_format = '%(h)s "%(r)s" %(s)s %(B)s %(M)sms "%(a)s"'
 
-debug = os.environ.get("DEBUG", "1").strip().lower() in {"1", "true", "yes", "on"}
-if os.environ.get("LOG_FORMAT", "plain" if debug else "json") == "json":
-    # gunicorn's own logs as JSON lines too, with the same formatter as Django's (odd17/jsonlog.py).
-    logconfig_dict = {
-        "version": 1,
-        "disable_existing_loggers": False,
-        "formatters": {"json": {"()": "odd17.jsonlog.JsonFormatter"}},
-        "handlers": {
-            "stdout": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "json"}
+if log_format() == "json":
+    # gunicorn's own logs as JSON lines too, with the same configuration as Django's.
+    logconfig_dict = logging_config(
+        "json",
+        "INFO",
+        loggers={
+            "gunicorn.error": {"handlers": ["console"], "level": loglevel.upper(), "propagate": False},
+            "gunicorn.access": {"handlers": ["console"], "level": "INFO", "propagate": False},
         },
-        "root": {"handlers": ["stdout"], "level": "INFO"},
-        "loggers": {
-            "gunicorn.error": {"handlers": ["stdout"], "level": loglevel.upper(), "propagate": False},
-            "gunicorn.access": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
-        },
-    }
+    )

@@ -137,23 +137,25 @@ def peak_memory(server):
 
 
 def write_floor_files(static_root, sizes):
+    """Static files of these sizes, served by the same gunicorn; returns their folder."""
     folder = static_root / "bench"
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "floor-1.html").write_bytes(b"x")
     for size in sizes:
         (folder / f"floor-{size}.html").write_bytes(b"x" * size)
+    return folder
 
 
-def run(env, port, workers, requests, label):
+def run(env, port, workers, requests, label, floors):
+    """Measure every page; `floors` is the folder of static files to compare them with (None: no
+    comparison, for the pass that only learns the sizes of the pages)."""
     results = {}
     server = start_server(env, port, workers)
     try:
         for name, path in PAGES:
             results[name] = measure(port, path, requests)
-        sizes = sorted(
-            int(path.stem.split("-")[1])
-            for path in (ROOT / "bench" / "out" / "static" / "bench").glob("*.html")
-        )
+        if floors is None:
+            return results, ""
+        sizes = sorted(int(path.stem.split("-")[1]) for path in floors.glob("*.html"))
         for result in results.values():
             size = next((size for size in sizes if size >= result["bytes"]), sizes[-1])
             floor = measure(port, f"/static/bench/floor-{size}.html", requests)
@@ -213,13 +215,12 @@ def main():
             manage(env, "seed_demo", f"--resources={args.resources}")
         subprocess.run(["psql", args.database_url, "-qc", "VACUUM ANALYZE"], check=True)
     manage(env, "collectstatic", "--noinput", "-v0")
-    env_count = {**env}
     count_script = "from odd17.core.models import Resource; print(Resource.objects.count())"
     volume = (
         subprocess.run(
             [PYTHON, "manage.py", "shell", "-c", count_script],
             cwd=ROOT,
-            env=env_count,
+            env=env,
             capture_output=True,
             text=True,
         )
@@ -228,19 +229,18 @@ def main():
     )
 
     # Static files of the size of each page, served by the same gunicorn (sizes from a first pass).
-    write_floor_files(static_root, [])
-    first, _ = run({**env, "CACHE": "none"}, args.port, args.workers, 3, "taille des pages")
-    write_floor_files(static_root, sorted({r["bytes"] for r in first.values()}))
+    first, _ = run({**env, "CACHE": "none"}, args.port, args.workers, 3, "taille des pages", floors=None)
+    floors = write_floor_files(static_root, sorted({r["bytes"] for r in first.values()}))
 
     heading = f"## {time.strftime('%Y-%m-%d')} — {volume} ressources, {requests} requêtes par page\n"
     report = [heading]
-    uncached, table = run({**env, "CACHE": "none"}, args.port, args.workers, requests, "Sans cache")
+    _, table = run({**env, "CACHE": "none"}, args.port, args.workers, requests, "Sans cache", floors)
     report.append(table)
     label = "Caches de données chauds (options, compteurs), pages calculées (PAGE_CACHE=0)"
-    _, table = run({**env, "PAGE_CACHE": "0"}, args.port, args.workers, requests, label)
+    _, table = run({**env, "PAGE_CACHE": "0"}, args.port, args.workers, requests, label, floors)
     report.append(table)
     label = "Avec le cache des pages des visiteurs anonymes (mémoire du processus, chaud)"
-    cached, table = run(env, args.port, args.workers, requests, label)
+    _, table = run(env, args.port, args.workers, requests, label, floors)
     report.append(table)
     text = "\n".join(report) + "\n"
     print(text)

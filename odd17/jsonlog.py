@@ -44,3 +44,24 @@ class JsonFormatter(logging.Formatter):
         if status is not None:
             entry["status"] = status
         return json.dumps(entry, ensure_ascii=False, default=str)
+
+
+def logging_config(log_format, level, loggers=None):
+    """A dictConfig sending every record to standard output, as JSON lines or plain text."""
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {
+            "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+            "json": {"()": "odd17.jsonlog.JsonFormatter"},
+        },
+        "handlers": {
+            "console": {
+                "class": "logging.StreamHandler",
+                "stream": "ext://sys.stdout",
+                "formatter": "json" if log_format == "json" else "plain",
+            }
+        },
+        "root": {"handlers": ["console"], "level": level},
+        "loggers": loggers or {},
+    }

@@ -27,6 +27,21 @@ def empty_cache():
 
 
 @pytest.fixture
+def site(live_server):
+    """The live server's URL, with the real content (browser and HTML-validity tests).
+
+    serialized_rollback restores the content before each of these tests; should one run after a
+    flush without that restore (seen once on PostgreSQL, not explained), the content is loaded
+    again rather than tested absent.
+    """
+    from odd17.core.models import Kind
+
+    if not Kind.objects.exists():
+        load_content(FIXTURES)
+    return live_server.url
+
+
+@pytest.fixture
 def pages_computed(settings):
     """Every page rendered by its view: the anonymous page cache is off (query-count tests)."""
     settings.MIDDLEWARE = [

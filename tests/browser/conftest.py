@@ -8,10 +8,6 @@ import os
 import shutil
 
 import pytest
-from django.conf import settings
-
-from odd17.core.content import load_content
-from odd17.core.models import Kind
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -50,18 +46,6 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield browser
         browser.close()
-
-
-@pytest.fixture
-def site(live_server):
-    """The live server, with the real content.
-
-    serialized_rollback restores it before each test; should a test run after a flush without
-    that restore, the content is loaded again rather than tested absent.
-    """
-    if not Kind.objects.exists():
-        load_content(settings.BASE_DIR / "fixtures")
-    return live_server.url
 
 
 @pytest.fixture
