@@ -5,7 +5,7 @@ import itertools
 from django.db import transaction
 from django.utils.text import slugify
 
-from odd17.core.demo import BATCH, DEMO_SOURCE, sentence
+from odd17.core.demo import BATCH, DEMO_SOURCE, Corpus
 from odd17.core.models import Metier, Profile, Territory
 
 from .geo import rounded
@@ -21,6 +21,7 @@ def create_demo_catalyseurs(count, rng):
         for seat in Commune.objects.filter(seat_of__level=Territory.Level.DEPARTEMENT).distinct()
     }
     departements = [t for t in Territory.objects.departements() if t.pk in seats]
+    corpus = Corpus.of_real(Catalyseur.objects, "name", "summary", "presentation")
     start = Catalyseur.objects.filter(source=DEMO_SOURCE).count()
     for chunk_start in range(start, start + count, BATCH):
         numbers = range(chunk_start, min(chunk_start + BATCH, start + count))
@@ -28,14 +29,13 @@ def create_demo_catalyseurs(count, rng):
         for number in numbers:
             departement = rng.choice(departements)
             seat = seats[departement.pk]
-            name = f"{sentence(rng, rng.randint(2, 5))} {number}"
-            summary = sentence(rng, 20)
+            name, summary = corpus.title(rng, number, length=180), rng.choice(corpus.summaries)
             rows.append(
                 Catalyseur(
                     name=name,
                     slug=f"{slugify(name)[:80]}-demo-{number}",
                     summary=summary,
-                    presentation="\n\n".join(sentence(rng, 50) for _ in range(2)),
+                    presentation=corpus.body(rng),
                     profile=rng.choice(profiles),
                     territory=departement,
                     # Spread around the chef-lieu (about ±15 km) so that clusters have something to do.

@@ -17,9 +17,10 @@ class CoreConfig(AppConfig):
     verbose_name = "Contenus partagés"
 
     def ready(self):
+        from django.db.models.signals import post_migrate
         from taggit.models import Tag, TaggedItem
 
-        from . import freshness
+        from . import facet_index, freshness
         from .models.vocabularies import Vocabulary
 
         # Cache invalidation: cached option lists, counts and pages derive from these. Vocabulary
@@ -28,3 +29,5 @@ class CoreConfig(AppConfig):
         others = [model for model in self.get_models() if model not in vocabularies]
         freshness.watch([*others, TaggedItem])
         freshness.watch([*vocabularies, Tag], scope=freshness.VOCABULARY)
+        facet_index.watch()
+        post_migrate.connect(facet_index.fill_missing, sender=self, dispatch_uid="facet-index-fill")

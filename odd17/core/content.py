@@ -12,6 +12,7 @@ from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist, ValidationError
 from django.db import transaction
 
+from . import facet_index
 from .models import Domain, Goal, Kind, Metier, Organisation, Profile, Resource, Rubrique, Target, Territory
 
 # (file pattern, model), in dependency order. An app's model is named "app_label.Model" so that
@@ -146,7 +147,7 @@ def read_file(path):
 def load_content(directory: Path) -> LoadReport:
     """Upsert every fixture file of `directory`, all or nothing."""
     report = LoadReport()
-    with transaction.atomic():
+    with transaction.atomic(), facet_index.bulk():
         for pattern, model in CONTENT_FILES:
             model = apps.get_model(model) if isinstance(model, str) else model
             for path in sorted(directory.glob(pattern)):

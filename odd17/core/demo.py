@@ -7,7 +7,10 @@ rows drawn with the random.Random `rng`, which makes runs repeatable with --seed
 """
 
 import itertools
+import re
+from dataclasses import dataclass
 
+from django.core.management.base import CommandError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -18,55 +21,50 @@ GENERATORS = {}
 DEMO_SOURCE = "seed_demo"  # marks synthetic rows so that they can be told apart and removed
 BATCH = 2000
 
-WORDS = [
-    "alliance",
-    "coopération",
-    "territoire",
-    "partenariat",
-    "innovation",
-    "sociale",
-    "engagement",
-    "citoyen",
-    "entreprise",
-    "association",
-    "collectivité",
-    "fondation",
-    "transition",
-    "énergétique",
-    "mobilité",
-    "solidaire",
-    "numérique",
-    "inclusion",
-    "emploi",
-    "jeunesse",
-    "santé",
-    "éducation",
-    "culture",
-    "logement",
-    "vieillissement",
-    "biodiversité",
-    "gouvernance",
-    "dialogue",
-    "expérimentation",
-    "accompagnement",
-    "formation",
-    "capitalisation",
-    "données",
-    "outils",
-    "compétences",
-    "catalyse",
-    "réseau",
-    "ressources",
-]
+SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+
+
+@dataclass
+class Corpus:
+    """Real texts (titles, summaries, bodies), from which synthetic ones are written: the words, their
+    frequency in documents and the length of the texts are then those of the portal's own content
+    (a few words drawn uniformly would put every word in every row)."""
+
+    titles: list
+    summaries: list
+    sentences: list
+    body_lengths: list
+
+    @classmethod
+    def of_real(cls, queryset, title, summary, body):
+        """The corpus of the real rows of `queryset` (those seed_demo did not create), by field names."""
+        real = list(queryset.exclude(source=DEMO_SOURCE).values_list(title, summary, body))
+        if not real:
+            raise CommandError(
+                "Chargez d'abord le contenu réel (manage.py load_content) : il sert de modèle."
+            )
+        sentences = [part for _, summary, body in real for part in SENTENCE_END.split(f"{summary} {body}")]
+        return cls(
+            titles=[title for title, _, _ in real],
+            summaries=[summary for _, summary, _ in real],
+            sentences=[sentence for sentence in sentences if sentence.strip()],
+            body_lengths=[len(body) for _, _, body in real],
+        )
+
+    def title(self, rng, number, length=240):
+        return f"{rng.choice(self.titles)[:length]} ({number})"
+
+    def body(self, rng):
+        """Real sentences, as many as the body of a real row holds."""
+        wanted, sentences = rng.choice(self.body_lengths), []
+        while sum(len(sentence) + 1 for sentence in sentences) < wanted:
+            sentences.append(rng.choice(self.sentences))
+        return " ".join(sentences)
 
 
 def register(name, generator, help_text):
     """Make `seed_demo --<name> N` call `generator(N, rng)`."""
     GENERATORS[name] = (generator, help_text)
-
-
-def sentence(rng, words):
-    return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize()
 
 
 def sample(rng, rows, low, high):
@@ -86,6 +84,7 @@ def create_demo_resources(count, rng):
         "rubriques": (list(Rubrique.objects.all()), 1, 2),
         "producers": (list(Organisation.objects.all()), 0, 2),
     }
+    corpus = Corpus.of_real(Resource.objects, "title", "summary", "body")
     start = Resource.objects.filter(source=DEMO_SOURCE).count()
     today = timezone.localdate()
     for chunk_start in range(start, start + count, BATCH):
@@ -93,10 +92,10 @@ def create_demo_resources(count, rng):
         with transaction.atomic():
             resources = Resource.objects.bulk_create(
                 Resource(
-                    title=(title := f"{sentence(rng, rng.randint(3, 8))} {number}"),
+                    title=(title := corpus.title(rng, number)),
                     slug=slugify(title)[:200] + f"-demo-{number}",
-                    summary=sentence(rng, 25),
-                    body="\n\n".join(sentence(rng, 60) for _ in range(3)),
+                    summary=rng.choice(corpus.summaries),
+                    body=corpus.body(rng),
                     kind=rng.choice(kinds),
                     format=rng.choice(formats),
                     status=Resource.Status.PUBLISHED,

@@ -1,14 +1,16 @@
 """The one filter definition of resources, shared by every list, the search page and the facets.
 
 Every facet takes several values (OR within a facet, AND across facets), validated against the
-cached option lists of options.py (no query), and filters through a subquery on its table, so
-that filters combine without duplicate rows. The query string is French: `?profil=…&territoire=69`.
+cached option lists of options.py (no query). A facet's definition is its `lookup`, the path from
+a resource to the value; from it come the keys of the facet index (facet_index.py), and a facet
+filters and counts through that index: one test on the resource's row, whatever the relation.
+The query string is French: `?profil=…&territoire=69`.
 """
 
 import django_filters
 from django import forms
-from django.db.models import CharField, Count, OuterRef, Subquery, Value
-from django.db.models.functions import Cast
+from django.db.models import CharField, F, OuterRef, Subquery, Value
+from django.db.models.functions import Cast, Concat
 from django.utils.functional import cached_property
 from taggit.models import TaggedItem
 
@@ -16,6 +18,11 @@ from odd17 import search
 
 from . import options
 from .models import Resource
+
+
+def facet_key(facet, value):
+    """The facet index's key of one value: "territoire:69"."""
+    return f"{facet}:{value}"
 
 
 class OptionsField(forms.MultipleChoiceField):
@@ -52,44 +59,41 @@ class OptionsFilter(django_filters.MultipleChoiceFilter):
 
     @cached_property
     def relation(self):
-        """(link rows, their column naming the resource, path from a row to the value, one row per value?)
+        """(link rows, their column naming the resource, path from a row to the value).
 
-        None when the value is a column of the resource itself (or of its kind).
+        The resources themselves when the value is a column of the resource (or of its kind).
         """
         name, _, rest = self.lookup.partition("__")
         if name == "tags":  # taggit: generic links, not a many-to-many table
             rows = TaggedItem.objects.filter(content_type__app_label="core", content_type__model="resource")
-            return rows, "object_id", f"tag__{rest}", True
+            return rows, "object_id", f"tag__{rest}"
         field = Resource._meta.get_field(name)
         if not field.many_to_many:
-            return None
-        # The value is the related row's own key (slug, code…): then each link row is one value.
-        unique = "__" not in rest and field.related_model._meta.get_field(rest).unique
-        rows = field.remote_field.through.objects.all()
-        return rows, field.m2m_field_name(), f"{field.m2m_reverse_field_name()}__{rest}", unique
+            return Resource.objects.all(), "pk", self.lookup
+        through = field.remote_field.through.objects.all()
+        return through, field.m2m_field_name(), f"{field.m2m_reverse_field_name()}__{rest}"
+
+    @property
+    def row_path(self):
+        """The path from a resource to the row holding the value (`territories__in_scope_of`)."""
+        return self.lookup.rpartition("__")[0]
+
+    def key_rows(self, resources):
+        """(resource id, index key) of every value of this facet that selects each of `resources`."""
+        rows, resource, path = self.relation
+        key = Concat(Value(facet_key(self.param, "")), Cast(path, CharField()))
+        return (
+            rows.filter(**{f"{resource}__in": resources.values("pk")})
+            .order_by()
+            .annotate(rid=F(resource), key=key)
+            .exclude(key=facet_key(self.param, ""))  # no value (a blank format, a kind without door)
+            .values_list("rid", "key")
+        )
 
     def filter(self, queryset, value):
         if not value:
             return queryset
-        if self.relation is None:
-            return queryset.filter(**{f"{self.lookup}__in": value})
-        rows, resource, path, _ = self.relation
-        return queryset.filter(pk__in=rows.filter(**{f"{path}__in": value}).values(resource))
-
-    def counts(self, queryset):
-        """(facet, value, number of resources of `queryset` with that value), as one grouped query."""
-        if self.relation is None:
-            rows, path, count = queryset, self.lookup, Count("pk")
-        else:
-            rows, resource, path, unique = self.relation
-            rows = rows.filter(**{f"{resource}__in": queryset.values("pk")})
-            count = Count(resource, distinct=not unique)
-        return (
-            rows.order_by()
-            .values(value=Cast(path, CharField()))
-            .annotate(n=count, facet=Value(self.param, output_field=CharField()))
-            .values_list("facet", "value", "n")
-        )
+        return queryset.filter(facet_keys__has_any_keys=[facet_key(self.param, item) for item in value])
 
 
 class TerritoryFilter(OptionsFilter):

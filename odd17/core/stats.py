@@ -6,18 +6,13 @@ rubrique or per profile and axis is too slow to redo on every visit.
 
 from django.db.models import Count
 
-from . import freshness
-from .filters import ResourceFilter
+from . import facet_index, freshness
 from .models import Axis, Profile, Resource, Rubrique
 
 
 def _published_counts():
-    published = Resource.objects.published()
-    parts = [ResourceFilter.base_filters[name].counts(published) for name in ("axe", "rubrique")]
-    counts = {"axe": {}, "rubrique": {}}
-    for facet, value, number in parts[0].union(*parts[1:], all=True):
-        counts[facet][value] = number
-    return counts
+    counts, _ = facet_index.counts(Resource.objects.published())
+    return {"axe": counts["axe"], "rubrique": counts["rubrique"]}
 
 
 def published_counts():

@@ -24,3 +24,22 @@ def test_seed_demo_creates_tagged_published_resources_twice():
 def test_seed_demo_asks_for_a_volume():
     with pytest.raises(CommandError, match="Précisez au moins un volume"):
         call_command("seed_demo")
+
+
+def test_synthetic_texts_are_written_from_the_real_ones():
+    real = Resource.objects.exclude(source=DEMO_SOURCE)
+    summaries, titles = set(real.values_list("summary", flat=True)), set(real.values_list("title", flat=True))
+    call_command("seed_demo", resources=30)
+    demo = list(Resource.objects.filter(source=DEMO_SOURCE))
+    assert all(resource.summary in summaries for resource in demo)
+    assert all(resource.title.rsplit(" (", 1)[0] in titles for resource in demo)
+    # Words are spread as in the real content, not in every resource.
+    with_mopti = [resource for resource in demo if "Mopti" in resource.body]
+    assert len(with_mopti) < len(demo)
+    assert len({len(resource.body) for resource in demo}) > 10
+
+
+def test_seed_demo_needs_the_real_content_as_its_model():
+    Resource.objects.all().delete()
+    with pytest.raises(CommandError, match="Chargez d'abord le contenu réel"):
+        call_command("seed_demo", resources=5)

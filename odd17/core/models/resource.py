@@ -125,6 +125,10 @@ class Resource(models.Model):
     )
     created_at = models.DateTimeField("créé le", auto_now_add=True)
     updated_at = models.DateTimeField("modifié le", auto_now=True)
+    # {"profil:collectivites": 1, "territoire:69": 1, …}: derived, kept current by facet_index.py;
+    # NULL until first indexed. (Nullable without default, SQLite adds the column in place: a table
+    # rebuild would drop the full-text triggers of migration core 0004.)
+    facet_keys = models.JSONField("clés des facettes", null=True, editable=False)
 
     objects = ResourceManager()
 

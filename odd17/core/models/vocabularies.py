@@ -101,8 +101,12 @@ class HierarchyQuerySet(models.QuerySet):
     """
 
     def rebuild_scopes(self):
-        """Recompute every `scope` from the parent links; call after the hierarchy changed."""
+        """Recompute every `scope` from the parent links, then the facet keys that follow from
+        them; call after the hierarchy changed."""
+        from ..facet_index import hierarchy_changed  # the index reads the models: imported late
+
         rebuild_scopes(self.model, self.model.scope_includes_ancestors)
+        hierarchy_changed()
 
 
 def rebuild_scopes(model, include_ancestors):

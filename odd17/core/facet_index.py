@@ -1,0 +1,179 @@
+"""The facet index: every resource carries the keys of the facet values that select it.
+
+`Resource.facet_keys` is a JSON object whose keys are "facet:value" ("profil:collectivites",
+"territoire:69"…), derived from each facet's lookup in filters.py: a resource of the Rhône holds
+"territoire:69", "territoire:R84" and "territoire:FR", since each of these choices selects it. (An
+object rather than a list: `has_any_keys` then tests membership on both databases.) Filtering by a
+facet is a test on the resource's own row (GIN-indexed on PostgreSQL), and counting every facet
+under the active filters is one pass over the matched rows, instead of one join per facet.
+
+Kept current by signals (watch(): a resource's save, any change of its links or keywords, a save or
+delete of a vocabulary row); rebuilt in one statement by reindex(): bulk loaders run inside bulk(),
+hierarchy changes rebuild everything, `manage.py migrate` fills resources never indexed, and
+`manage.py reindex_facets` rebuilds it all. QuerySet.update() and raw SQL on links or vocabularies
+send no signal: call reindex() after them.
+"""
+
+import threading
+from contextlib import contextmanager
+
+from django.db import connection
+from django.db.models import Q
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from taggit.models import TaggedItem
+
+from .filters import OptionsFilter, ResourceFilter
+from .models import Resource
+
+# Per database: the aggregate building a resource's object of keys, the keys of a resource `r`.
+AGGREGATE = {"postgresql": "jsonb_object_agg(u.key, 1)", "sqlite": "json_group_object(u.key, 1)"}
+KEYS_OF_ROW = {
+    "postgresql": "jsonb_object_keys(r.facet_keys) AS k(key)",
+    "sqlite": "json_each(r.facet_keys) AS k",
+}
+
+_state = threading.local()
+
+
+def facets():
+    """The facet filters, whose lookups define the keys."""
+    return [spec for spec in ResourceFilter.base_filters.values() if isinstance(spec, OptionsFilter)]
+
+
+def reindex(resources=None):
+    """Recompute the keys of `resources` (a queryset of resources; all of them by default), in one UPDATE.
+
+    Every resource has a kind, hence at least its « type » key: each one gets a row below.
+    """
+    resources = Resource.objects.all() if resources is None else resources
+    parts = [spec.key_rows(resources) for spec in facets()]
+    rows, params = parts[0].union(*parts[1:]).query.sql_with_params()  # UNION: each key once
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE core_resource SET facet_keys = k.keys FROM"
+            f" (SELECT u.rid, {AGGREGATE[connection.vendor]} AS keys FROM ({rows}) AS u GROUP BY u.rid) AS k"
+            f" WHERE core_resource.id = k.rid",
+            params,
+        )
+
+
+def counts(matched, others=()):
+    """({facet: {value: number of resources}}, number of `matched` resources), in one query.
+
+    Every facet is counted over the queryset `matched`, except the facets of `others`, [(facet,
+    queryset)], each counted over its own queryset (a list page counts an active facet over the
+    list filtered by the other facets only). The number of matched resources comes with it: each
+    resource has exactly one kind, hence one « type » key.
+    """
+    parts = [(matched, None), *((queryset, facet) for facet, queryset in others)]
+    selects, params = [], []
+    for number, (queryset, facet) in enumerate(parts):
+        rows, row_params = queryset.order_by().values("facet_keys").query.sql_with_params()
+        selects.append(
+            f"SELECT {number}, k.key, COUNT(*) FROM ({rows}) AS r, {KEYS_OF_ROW[connection.vendor]}"
+            + (" WHERE substr(k.key, 1, %s) = %s" if facet else "")
+            + " GROUP BY k.key"
+        )
+        params += [*row_params, *((len(facet) + 1, f"{facet}:") if facet else ())]
+    own = {facet for facet, _ in others}
+    found, total = {spec.param: {} for spec in facets()}, 0
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(selects), params)
+        for number, key, count in cursor.fetchall():
+            facet, _, value = key.partition(":")
+            if number == 0 and facet == "type":
+                total += count
+            if (number == 0) == (facet not in own):
+                found[facet][value] = count
+    return found, total
+
+
+@contextmanager
+def bulk():
+    """Signals leave the index alone inside this block; everything is reindexed at its end."""
+    _state.paused = True
+    try:
+        yield
+    finally:
+        _state.paused = False
+    reindex()
+
+
+def _paused():
+    return getattr(_state, "paused", False)
+
+
+def _model_at(path):
+    model = Resource
+    for name in path.split("__"):
+        model = model._meta.get_field(name).related_model
+    return model
+
+
+def linked(row):
+    """The resources whose keys depend on the vocabulary row `row` (a profile, a territory…)."""
+    condition = Q()
+    for spec in facets():
+        if spec.row_path and _model_at(spec.row_path) is type(row):
+            condition |= Q(pk__in=Resource.objects.filter(**{spec.row_path: row}).values("pk"))
+    return Resource.objects.filter(condition) if condition else Resource.objects.none()
+
+
+def _resource_saved(sender, instance, raw=False, **kwargs):
+    if raw:  # loaddata: the row comes with its keys, which its links (set next) must not redo
+        instance._facet_index_loaded = True
+    elif not _paused():
+        reindex(Resource.objects.filter(pk=instance.pk))
+
+
+def _links_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    """A resource's links changed (`resource.profiles.add(…)`), or a row's (`profile.resources.clear()`)."""
+    if _paused() or getattr(instance, "_facet_index_loaded", False):
+        return
+    if action == "pre_clear" and reverse:
+        instance._facet_index_linked = list(linked(instance).values_list("pk", flat=True))
+    if not action.startswith("post_"):
+        return
+    if isinstance(instance, Resource):
+        reindex(Resource.objects.filter(pk=instance.pk))
+    elif reverse and sender is not TaggedItem:
+        ids = pk_set if pk_set is not None else instance.__dict__.pop("_facet_index_linked", [])
+        reindex(Resource.objects.filter(pk__in=ids))
+
+
+def _row_saved(sender, instance, raw=False, **kwargs):
+    if not (raw or _paused()):  # loaddata: the resources come with their keys
+        reindex(linked(instance))
+
+
+def _row_deleting(sender, instance, **kwargs):
+    if not _paused():  # after the delete, the links that tell which resources it concerned are gone
+        instance._facet_index_linked = list(linked(instance).values_list("pk", flat=True))
+
+
+def _row_deleted(sender, instance, **kwargs):
+    if not _paused():
+        reindex(Resource.objects.filter(pk__in=instance.__dict__.pop("_facet_index_linked", [])))
+
+
+def watch():
+    """Keep the index current on every change a signal reports (called from the core's ready())."""
+    post_save.connect(_resource_saved, sender=Resource, dispatch_uid="facet-index-resource")
+    for through in [field.remote_field.through for field in Resource._meta.local_many_to_many] + [TaggedItem]:
+        m2m_changed.connect(_links_changed, sender=through, dispatch_uid=f"facet-index-{through._meta.label}")
+    for model in {_model_at(spec.row_path) for spec in facets() if spec.row_path}:
+        label = model._meta.label
+        post_save.connect(_row_saved, sender=model, dispatch_uid=f"facet-index-save-{label}")
+        pre_delete.connect(_row_deleting, sender=model, dispatch_uid=f"facet-index-deleting-{label}")
+        post_delete.connect(_row_deleted, sender=model, dispatch_uid=f"facet-index-deleted-{label}")
+
+
+def hierarchy_changed():
+    """Territories or rubriques changed parents: the keys they give may have changed anywhere."""
+    if not _paused():
+        reindex()
+
+
+def fill_missing(**kwargs):
+    """After `migrate`: index the resources never indexed (all of them, when the column is new)."""
+    reindex(Resource.objects.filter(facet_keys__isnull=True))

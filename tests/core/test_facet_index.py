@@ -1,0 +1,119 @@
+"""The facet index stays true: after each kind of change, the keys stored on a resource are those
+a full rebuild would give, and they mean what the filters mean."""
+
+import pytest
+from django.core.management import call_command
+from taggit.models import Tag
+
+from odd17.core import facet_index
+from odd17.core.models import Domain, Kind, Organisation, Profile, Resource, Rubrique, Territory
+from tests.factories import ResourceFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def stored(resource):
+    return set(Resource.objects.get(pk=resource.pk).facet_keys)
+
+
+def rebuilt(resource):
+    """The keys a full rebuild gives (the stored ones are put back afterwards)."""
+    before = Resource.objects.get(pk=resource.pk).facet_keys
+    facet_index.reindex(Resource.objects.filter(pk=resource.pk))
+    keys = stored(resource)
+    Resource.objects.filter(pk=resource.pk).update(facet_keys=before)
+    return keys
+
+
+@pytest.fixture
+def resource():
+    return ResourceFactory(
+        format="video",
+        tagged={
+            "profiles": [Profile.objects.get(slug="associations")],
+            "territories": [Territory.objects.get(code="69")],
+            "rubriques": [Rubrique.objects.get(slug="co-construire-en-territoire")],
+            "domains": [Domain.objects.get(slug="emploi")],
+            "tags": ["mot-clé du départ"],
+        },
+    )
+
+
+def test_keys_say_which_choices_select_the_resource(resource):
+    keys = stored(resource)
+    # A resource of the Rhône is found from the Rhône, its région and France; not from elsewhere.
+    assert {"territoire:69", "territoire:R84", "territoire:FR"} <= keys
+    assert "territoire:R11" not in keys and "territoire:01" not in keys
+    # A sub-rubrique's resource is found from its parent rubrique, and from its axis.
+    assert {"rubrique:co-construire-en-territoire", "rubrique:axes-d-outillage", "axe:agir"} <= keys
+    assert {"type:guide", "format:video", "profil:associations", "domaine:emploi"} <= keys
+    assert f"critere:{Domain.objects.get(slug='emploi').criterion}" in keys
+    assert not any(key.startswith("producteur:") for key in keys)
+
+
+CHANGES = {
+    "its kind and format": lambda r: (
+        setattr(r, "kind", Kind.objects.get(slug="exemple")),
+        setattr(r, "format", ""),
+        r.save(),
+    ),
+    "a link added": lambda r: r.goals.add(*Resource.goals.field.related_model.objects.filter(number=17)),
+    "a link removed": lambda r: r.profiles.remove(Profile.objects.get(slug="associations")),
+    "links cleared": lambda r: r.territories.clear(),
+    "links set": lambda r: r.producers.set(Organisation.objects.all()[:2]),
+    "a keyword added": lambda r: r.tags.add("mot-clé de test"),
+    "keywords cleared": lambda r: r.tags.clear(),
+    "a link added from the other side": lambda r: Profile.objects.get(slug="fondations").resources.add(r),
+    "links cleared from the other side": lambda r: Profile.objects.get(slug="associations").resources.clear(),
+    "a profile renamed": lambda r: (
+        (profile := Profile.objects.get(slug="associations")),
+        setattr(profile, "slug", "assos"),
+        profile.save(),
+    ),
+    "a domain's critère changed": lambda r: (
+        (domain := Domain.objects.get(slug="emploi")),
+        setattr(domain, "criterion", "environnemental"),
+        domain.save(),
+    ),
+    "a domain deleted": lambda r: Domain.objects.get(slug="emploi").delete(),
+    "a territory's code changed": lambda r: (
+        (region := Territory.objects.get(code="R84")),
+        setattr(region, "code", "R99"),
+        region.save(),
+    ),
+    "a sub-rubrique moved": lambda r: (
+        (rubrique := Rubrique.objects.get(slug="co-construire-en-territoire")),
+        setattr(rubrique, "parent", Rubrique.objects.get(slug="se-former")),
+        rubrique.save(),
+        Rubrique.objects.rebuild_scopes(),
+    ),
+}
+
+
+@pytest.mark.parametrize("change", CHANGES.values(), ids=CHANGES.keys())
+def test_every_change_keeps_the_stored_keys_current(resource, change):
+    before = stored(resource)
+    change(Resource.objects.get(pk=resource.pk))
+    after = stored(resource)
+    assert after == rebuilt(resource)
+    assert after != before  # each change does change the keys: the test would see a missed one
+
+
+def test_a_renamed_keyword_changes_the_key_of_its_resources(resource):
+    resource.tags.add("ancien nom")
+    tag = Tag.objects.get(name="ancien nom")
+    tag.slug = "nouveau-nom"
+    tag.save()
+    assert "mot_cle:nouveau-nom" in stored(resource) and "mot_cle:ancien-nom" not in stored(resource)
+
+
+def test_migrate_fills_the_resources_never_indexed_and_the_command_rebuilds_all(resource, capsys):
+    Resource.objects.filter(pk=resource.pk).update(facet_keys=None)
+    facet_index.fill_missing()
+    assert "profil:associations" in stored(resource)
+
+    Resource.objects.update(facet_keys={"profil:faux": 1})  # as raw SQL would leave it
+    call_command("reindex_facets")
+    assert "profil:faux" not in stored(resource) and "profil:associations" in stored(resource)
+    assert not Resource.objects.filter(facet_keys__has_key="profil:faux").exists()
+    assert "Index des facettes recalculé" in capsys.readouterr().out
