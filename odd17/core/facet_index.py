@@ -17,6 +17,7 @@ send no signal: call reindex() after them.
 import threading
 from contextlib import contextmanager
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
@@ -47,7 +48,10 @@ def reindex(resources=None):
     """
     resources = Resource.objects.all() if resources is None else resources
     parts = [spec.key_rows(resources) for spec in facets()]
-    rows, params = parts[0].union(*parts[1:]).query.sql_with_params()  # UNION: each key once
+    try:
+        rows, params = parts[0].union(*parts[1:]).query.sql_with_params()  # UNION: each key once
+    except EmptyResultSet:  # e.g. filter(pk__in=[]): nothing to do
+        return
     with connection.cursor() as cursor:
         cursor.execute(
             f"UPDATE core_resource SET facet_keys = k.keys FROM"
@@ -68,7 +72,10 @@ def counts(matched, others=()):
     parts = [(matched, None), *((queryset, facet) for facet, queryset in others)]
     selects, params = [], []
     for number, (queryset, facet) in enumerate(parts):
-        rows, row_params = queryset.order_by().values("facet_keys").query.sql_with_params()
+        try:
+            rows, row_params = queryset.order_by().values("facet_keys").query.sql_with_params()
+        except EmptyResultSet:  # a queryset that cannot match anything counts nothing
+            continue
         selects.append(
             f"SELECT {number}, k.key, COUNT(*) FROM ({rows}) AS r, {KEYS_OF_ROW[connection.vendor]}"
             + (" WHERE substr(k.key, 1, %s) = %s" if facet else "")
@@ -77,6 +84,8 @@ def counts(matched, others=()):
         params += [*row_params, *((len(facet) + 1, f"{facet}:") if facet else ())]
     own = {facet for facet, _ in others}
     found, total = {spec.param: {} for spec in facets()}, 0
+    if not selects:
+        return found, total
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(selects), params)
         for number, key, count in cursor.fetchall():

@@ -3,6 +3,7 @@ a full rebuild would give, and they mean what the filters mean."""
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from taggit.models import Tag
 
 from odd17.core import facet_index
@@ -117,3 +118,21 @@ def test_migrate_fills_the_resources_never_indexed_and_the_command_rebuilds_all(
     assert "profil:faux" not in stored(resource) and "profil:associations" in stored(resource)
     assert not Resource.objects.filter(facet_keys__has_key="profil:faux").exists()
     assert "Index des facettes recalculé" in capsys.readouterr().out
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="stockage propre à PostgreSQL")
+def test_search_vector_and_keys_stay_in_the_row_on_postgresql():
+    """Out of line (TOAST), each `@@` or key read would cost an index lookup per row (migration 0007)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attname, attstorage FROM pg_attribute WHERE attrelid = 'core_resource'::regclass"
+            " AND attname IN ('search_vector', 'facet_keys')"
+        )
+        assert dict(cursor.fetchall()) == {"search_vector": "m", "facet_keys": "m"}
+
+
+def test_nothing_to_index_or_count_is_no_error():
+    facet_index.reindex(Resource.objects.filter(pk__in=[]))
+    counts, total = facet_index.counts(Resource.objects.filter(pk__in=[]))
+    assert total == 0 and counts["profil"] == {}
+    Kind.objects.create(slug="sans-ressource", name="Sans ressource").delete()  # linked to nothing
