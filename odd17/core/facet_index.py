@@ -19,7 +19,7 @@ from contextlib import contextmanager
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from taggit.models import TaggedItem
 
@@ -47,7 +47,7 @@ def reindex(resources=None):
     Every resource has a kind, hence at least its « type » key: each one gets a row below.
     """
     resources = Resource.objects.all() if resources is None else resources
-    parts = [spec.key_rows(resources) for spec in facets()]
+    parts = [spec.key_rows(resources).values_list("rid", "key") for spec in facets()]
     try:
         rows, params = parts[0].union(*parts[1:]).query.sql_with_params()  # UNION: each key once
     except EmptyResultSet:  # e.g. filter(pk__in=[]): nothing to do
@@ -61,39 +61,53 @@ def reindex(resources=None):
         )
 
 
-def counts(matched, others=()):
+def counts(matched, others=(), only=None):
     """({facet: {value: number of resources}}, number of `matched` resources), in one query.
 
-    Every facet is counted over the queryset `matched`, except the facets of `others`, [(facet,
-    queryset)], each counted over its own queryset (a list page counts an active facet over the
-    list filtered by the other facets only). The number of matched resources comes with it: each
-    resource has exactly one kind, hence one « type » key.
+    Every facet (or only those named in `only`) is counted over the queryset `matched`, except the
+    facets of `others`, [(facet, queryset)], each counted over its own queryset (a list page counts
+    an active facet over the list filtered by the other facets only).
+
+    All facets at once: one read of each matched resource's keys, which also gives the number of
+    matched resources (each has one kind, hence one « type » key). One facet alone is counted
+    from its links (`key_rows`), cheaper over many resources than reading all their keys.
     """
-    parts = [(matched, None), *((queryset, facet) for facet, queryset in others)]
+    specs = {spec.param: spec for spec in facets()}
+    parts = []  # (SQL before the rows, queryset of the rows, SQL after)
+    if only is None:
+        keys = KEYS_OF_ROW[connection.vendor]
+        parts.append(
+            (
+                "SELECT k.key, COUNT(*) AS n FROM (",
+                matched.values("facet_keys"),
+                f") AS r, {keys} GROUP BY k.key",
+            )
+        )
+    for name, queryset in [(name, matched) for name in only or ()] + list(others):
+        links = specs[name].key_rows(queryset).values("key").annotate(n=Count("rid", distinct=True))
+        parts.append(("SELECT c.key, c.n FROM (", links.values_list("key", "n"), ") AS c"))
     selects, params = [], []
-    for number, (queryset, facet) in enumerate(parts):
+    for number, (before, queryset, after) in enumerate(parts):
         try:
-            rows, row_params = queryset.order_by().values("facet_keys").query.sql_with_params()
+            rows, row_params = queryset.order_by().query.sql_with_params()
         except EmptyResultSet:  # a queryset that cannot match anything counts nothing
             continue
-        selects.append(
-            f"SELECT {number}, k.key, COUNT(*) FROM ({rows}) AS r, {KEYS_OF_ROW[connection.vendor]}"
-            + (" WHERE substr(k.key, 1, %s) = %s" if facet else "")
-            + " GROUP BY k.key"
-        )
-        params += [*row_params, *((len(facet) + 1, f"{facet}:") if facet else ())]
-    own = {facet for facet, _ in others}
-    found, total = {spec.param: {} for spec in facets()}, 0
-    if not selects:
-        return found, total
+        selects.append(f"SELECT {number} AS part, p.key, p.n FROM ({before}{rows}{after}) AS p")
+        params += row_params
+    found, total = {name: {} for name in specs}, 0
+    everything = only is None  # then part 0 holds every facet's keys over `matched`
+    shared = {name for name in specs if name not in dict(others)}
     with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(selects), params)
+        cursor.execute(" UNION ALL ".join(selects) or "SELECT 0, '', 0 WHERE 1 = 0", params)
         for number, key, count in cursor.fetchall():
             facet, _, value = key.partition(":")
-            if number == 0 and facet == "type":
-                total += count
-            if (number == 0) == (facet not in own):
-                found[facet][value] = count
+            if facet not in found:  # a key left by a facet since removed (until reindexed)
+                continue
+            if everything and number == 0:
+                total += count if facet == "type" else 0
+                if facet not in shared:
+                    continue
+            found[facet][value] = count
     return found, total
 
 

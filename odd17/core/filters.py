@@ -79,7 +79,8 @@ class OptionsFilter(django_filters.MultipleChoiceFilter):
         return self.lookup.rpartition("__")[0]
 
     def key_rows(self, resources):
-        """(resource id, index key) of every value of this facet that selects each of `resources`."""
+        """The links giving each of `resources` its index keys for this facet, annotated `rid`
+        (the resource) and `key` (one row per link: a key may come twice, through two links)."""
         rows, resource, path = self.relation
         key = Concat(Value(facet_key(self.param, "")), Cast(path, CharField()))
         return (
@@ -87,7 +88,6 @@ class OptionsFilter(django_filters.MultipleChoiceFilter):
             .order_by()
             .annotate(rid=F(resource), key=key)
             .exclude(key=facet_key(self.param, ""))  # no value (a blank format, a kind without door)
-            .values_list("rid", "key")
         )
 
     def filter(self, queryset, value):

@@ -11,7 +11,7 @@ from .models import Axis, Profile, Resource, Rubrique
 
 
 def _published_counts():
-    counts, _ = facet_index.counts(Resource.objects.published())
+    counts, _ = facet_index.counts(Resource.objects.published(), only=["axe", "rubrique"])
     return {"axe": counts["axe"], "rubrique": counts["rubrique"]}
 
 
