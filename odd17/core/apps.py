@@ -23,11 +23,13 @@ class CoreConfig(AppConfig):
         from . import facet_index, freshness
         from .models.vocabularies import Vocabulary
 
+        # The facet index first: receivers run in the order connected, and the cache versions
+        # below must move once the keys are right, not before.
+        facet_index.watch()
         # Cache invalidation: cached option lists, counts and pages derive from these. Vocabulary
         # rows are also the options of the filters.
         vocabularies = [model for model in self.get_models() if issubclass(model, Vocabulary)]
         others = [model for model in self.get_models() if model not in vocabularies]
         freshness.watch([*others, TaggedItem])
         freshness.watch([*vocabularies, Tag], scope=freshness.VOCABULARY)
-        facet_index.watch()
         post_migrate.connect(facet_index.fill_missing, sender=self, dispatch_uid="facet-index-fill")

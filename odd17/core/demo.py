@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from . import facet_index
 from .models import Domain, Goal, Kind, Organisation, Profile, Resource, Rubrique, Target, Territory
 
 GENERATORS = {}
@@ -118,6 +119,8 @@ def create_demo_resources(count, rng):
                     ),
                     batch_size=BATCH * 3,
                 )
+            # Indexed with its batch: an interrupted run leaves no resource outside the facets.
+            facet_index.reindex(Resource.objects.filter(pk__gte=resources[0].pk, pk__lte=resources[-1].pk))
     return count
 
 

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Count, Q
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from taggit.models import TaggedItem
 
 from .filters import OptionsFilter, ResourceFilter
@@ -142,11 +142,18 @@ def linked(row):
     return Resource.objects.filter(condition) if condition else Resource.objects.none()
 
 
-def _resource_saved(sender, instance, raw=False, **kwargs):
+def reindex_ids(ids, chunk=500):
+    """reindex() the resources of these ids, a chunk at a time (SQLite bounds a query's parameters)."""
+    ids = list(ids)
+    for start in range(0, len(ids), chunk):
+        reindex(Resource.objects.filter(pk__in=ids[start : start + chunk]))
+
+
+def _resource_saved(sender, instance, raw=False, update_fields=None, **kwargs):
     if raw:  # loaddata: the row comes with its keys, which its links (set next) must not redo
         instance._facet_index_loaded = True
-    elif not _paused():
-        reindex(Resource.objects.filter(pk=instance.pk))
+    elif not _paused() and (update_fields is None or {"kind", "format"} & set(update_fields)):
+        reindex_ids([instance.pk])
 
 
 def _links_changed(sender, instance, action, reverse, pk_set, **kwargs):
@@ -158,15 +165,43 @@ def _links_changed(sender, instance, action, reverse, pk_set, **kwargs):
     if not action.startswith("post_"):
         return
     if isinstance(instance, Resource):
-        reindex(Resource.objects.filter(pk=instance.pk))
+        reindex_ids([instance.pk])
     elif reverse and sender is not TaggedItem:
-        ids = pk_set if pk_set is not None else instance.__dict__.pop("_facet_index_linked", [])
-        reindex(Resource.objects.filter(pk__in=ids))
+        reindex_ids(pk_set if pk_set is not None else instance.__dict__.pop("_facet_index_linked", []))
 
 
-def _row_saved(sender, instance, raw=False, **kwargs):
-    if not (raw or _paused()):  # loaddata: the resources come with their keys
-        reindex(linked(instance))
+def _tagging_changed(sender, instance, raw=False, **kwargs):
+    """A keyword link saved or deleted as a row (taggit's own admin, a merge of keywords)."""
+    if not (raw or _paused()) and instance.content_type.model_class() is Resource:
+        reindex_ids([instance.object_id])
+
+
+def _key_values(row):
+    """The values of `row` that keys are made of (its slug, code, critère…)."""
+    fields = {
+        spec.lookup.rpartition("__")[2]
+        for spec in facets()
+        if spec.row_path and _model_at(spec.row_path) is type(row)
+    }
+    return {field: getattr(row, field) for field in sorted(fields)}
+
+
+def _row_saving(sender, instance, raw=False, **kwargs):
+    if not (raw or _paused()) and instance.pk is not None:
+        before = sender._default_manager.filter(pk=instance.pk).first()
+        instance._facet_index_before = before and _key_values(before)
+
+
+def _row_saved(sender, instance, raw=False, created=False, **kwargs):
+    # A new row has no resource yet; a saved one changes keys only through the values they hold.
+    if (
+        raw
+        or _paused()
+        or created
+        or instance.__dict__.pop("_facet_index_before", None) == _key_values(instance)
+    ):
+        return
+    reindex_ids(linked(instance).values_list("pk", flat=True))
 
 
 def _row_deleting(sender, instance, **kwargs):
@@ -176,7 +211,7 @@ def _row_deleting(sender, instance, **kwargs):
 
 def _row_deleted(sender, instance, **kwargs):
     if not _paused():
-        reindex(Resource.objects.filter(pk__in=instance.__dict__.pop("_facet_index_linked", [])))
+        reindex_ids(instance.__dict__.pop("_facet_index_linked", []))
 
 
 def watch():
@@ -184,8 +219,11 @@ def watch():
     post_save.connect(_resource_saved, sender=Resource, dispatch_uid="facet-index-resource")
     for through in [field.remote_field.through for field in Resource._meta.local_many_to_many] + [TaggedItem]:
         m2m_changed.connect(_links_changed, sender=through, dispatch_uid=f"facet-index-{through._meta.label}")
+    post_save.connect(_tagging_changed, sender=TaggedItem, dispatch_uid="facet-index-tagged-save")
+    post_delete.connect(_tagging_changed, sender=TaggedItem, dispatch_uid="facet-index-tagged-delete")
     for model in {_model_at(spec.row_path) for spec in facets() if spec.row_path}:
         label = model._meta.label
+        pre_save.connect(_row_saving, sender=model, dispatch_uid=f"facet-index-saving-{label}")
         post_save.connect(_row_saved, sender=model, dispatch_uid=f"facet-index-save-{label}")
         pre_delete.connect(_row_deleting, sender=model, dispatch_uid=f"facet-index-deleting-{label}")
         post_delete.connect(_row_deleted, sender=model, dispatch_uid=f"facet-index-deleted-{label}")
@@ -197,6 +235,9 @@ def hierarchy_changed():
         reindex()
 
 
-def fill_missing(**kwargs):
-    """After `migrate`: index the resources never indexed (all of them, when the column is new)."""
-    reindex(Resource.objects.filter(facet_keys__isnull=True))
+def fill_missing(apps=None, **kwargs):
+    """After `migrate`: index the resources never indexed (all of them, when the column is new).
+    Not after a migration back to before the index."""
+    state = apps.get_model("core", "Resource") if apps else Resource
+    if any(field.name == "facet_keys" for field in state._meta.get_fields()):
+        reindex(Resource.objects.filter(facet_keys__isnull=True))

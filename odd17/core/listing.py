@@ -129,7 +129,9 @@ class Listing:
         content changes."""
         version = freshness.current(freshness.CONTENT)
         state = urlencode(sorted(self.canonical_query)) + "|" + str(self.base.query)
-        key = f"facets:{version}:{hashlib.sha256(state.encode()).hexdigest()}"
+        # "listing:" (formerly "facets:", which held the counts alone): servers of the two versions
+        # sharing one cache during a deploy never read each other's entries.
+        key = f"listing:{version}:{hashlib.sha256(state.encode()).hexdigest()}"
         counts = cache.get(key)
         if counts is None:
             counts = facet_index.counts(self.filterset.qs, self._others())

@@ -4,7 +4,9 @@ a full rebuild would give, and they mean what the filters mean."""
 import pytest
 from django.core.management import call_command
 from django.db import connection
-from taggit.models import Tag
+from django.db.migrations.loader import MigrationLoader
+from django.test.utils import CaptureQueriesContext
+from taggit.models import Tag, TaggedItem
 
 from odd17.core import facet_index
 from odd17.core.models import Domain, Kind, Organisation, Profile, Resource, Rubrique, Territory
@@ -136,3 +138,50 @@ def test_nothing_to_index_or_count_is_no_error():
     counts, total = facet_index.counts(Resource.objects.filter(pk__in=[]))
     assert total == 0 and counts["profil"] == {}
     Kind.objects.create(slug="sans-ressource", name="Sans ressource").delete()  # linked to nothing
+
+
+def test_keyword_links_saved_or_deleted_as_rows_update_the_keys(resource):
+    """taggit's own admin (inline, merge of keywords) saves and deletes TaggedItem rows."""
+    tag = Tag.objects.create(name="Fusionné", slug="fusionne")
+    link = TaggedItem.objects.create(tag=tag, content_object=Resource.objects.get(pk=resource.pk))
+    assert "mot_cle:fusionne" in stored(resource)
+    link.delete()
+    assert "mot_cle:fusionne" not in stored(resource)
+
+
+def keys_rewritten(queries):
+    return [query for query in queries if "facet_keys = " in query["sql"]]
+
+
+def test_saves_that_change_no_key_rewrite_nothing(resource):
+    profile = Profile.objects.get(slug="associations")
+    with CaptureQueriesContext(connection) as queries:
+        profile.order += 1
+        profile.save()  # the admin's list_editable order
+        Territory.objects.rebuild_scopes()  # a territory saved without a new parent
+        resource.status = Resource.Status.ARCHIVED
+        resource.save(update_fields=["status", "updated_at"])  # the admin's status actions
+    assert not keys_rewritten(queries.captured_queries)
+    with CaptureQueriesContext(connection) as queries:
+        profile.slug = "assos"
+        profile.save()
+    assert keys_rewritten(queries.captured_queries) and "profil:assos" in stored(resource)
+
+
+def test_many_resources_are_reindexed_a_chunk_at_a_time(resource):
+    others = [
+        ResourceFactory(tagged={"profiles": [Profile.objects.get(slug="associations")]}) for _ in range(3)
+    ]
+    ids = [resource.pk, *(other.pk for other in others)]
+    Resource.objects.filter(pk__in=ids).update(facet_keys={"profil:faux": 1})
+    facet_index.reindex_ids(ids, chunk=2)
+    assert all("profil:associations" in stored(row) for row in [resource, *others])
+
+
+def test_migrating_back_before_the_index_does_not_look_for_it(resource):
+    Resource.objects.filter(pk=resource.pk).update(facet_keys=None)
+    state = MigrationLoader(connection).project_state(("core", "0005_resource_indexes")).apps
+    facet_index.fill_missing(apps=state)  # no such column at that state (it would fail there)
+    assert Resource.objects.get(pk=resource.pk).facet_keys is None
+    facet_index.fill_missing(apps=MigrationLoader(connection).project_state().apps)
+    assert "profil:associations" in stored(resource)

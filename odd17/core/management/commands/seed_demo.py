@@ -3,7 +3,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from odd17.core import facet_index, freshness
+from odd17.core import freshness
 from odd17.core.demo import GENERATORS
 
 
@@ -29,5 +29,4 @@ class Command(BaseCommand):
             started = time.perf_counter()
             GENERATORS[name][0](count, rng)
             self.stdout.write(f"--{name} : {count} lignes créées en {time.perf_counter() - started:.1f} s.")
-        facet_index.reindex()  # bulk inserts send no signal: index them and retire cached counts here
-        freshness.bump()
+        freshness.bump()  # bulk inserts send no signal: retire cached counts here
