@@ -133,12 +133,16 @@ def _model_at(path):
     return model
 
 
+def _specs_at(model):
+    """The facets whose values are held by rows of `model` (a profile's slug, a domain's critère…)."""
+    return [spec for spec in facets() if spec.row_path and _model_at(spec.row_path) is model]
+
+
 def linked(row):
     """The resources whose keys depend on the vocabulary row `row` (a profile, a territory…)."""
     condition = Q()
-    for spec in facets():
-        if spec.row_path and _model_at(spec.row_path) is type(row):
-            condition |= Q(pk__in=Resource.objects.filter(**{spec.row_path: row}).values("pk"))
+    for spec in _specs_at(type(row)):
+        condition |= Q(pk__in=Resource.objects.filter(**{spec.row_path: row}).values("pk"))
     return Resource.objects.filter(condition) if condition else Resource.objects.none()
 
 
@@ -166,7 +170,7 @@ def _links_changed(sender, instance, action, reverse, pk_set, **kwargs):
         return
     if isinstance(instance, Resource):
         reindex_ids([instance.pk])
-    elif reverse and sender is not TaggedItem:
+    elif reverse:
         reindex_ids(pk_set if pk_set is not None else instance.__dict__.pop("_facet_index_linked", []))
 
 
@@ -178,11 +182,7 @@ def _tagging_changed(sender, instance, raw=False, **kwargs):
 
 def _key_values(row):
     """The values of `row` that keys are made of (its slug, code, critère…)."""
-    fields = {
-        spec.lookup.rpartition("__")[2]
-        for spec in facets()
-        if spec.row_path and _model_at(spec.row_path) is type(row)
-    }
+    fields = {spec.lookup.rpartition("__")[2] for spec in _specs_at(type(row))}
     return {field: getattr(row, field) for field in sorted(fields)}
 
 
@@ -217,8 +217,11 @@ def _row_deleted(sender, instance, **kwargs):
 def watch():
     """Keep the index current on every change a signal reports (called from the core's ready())."""
     post_save.connect(_resource_saved, sender=Resource, dispatch_uid="facet-index-resource")
-    for through in [field.remote_field.through for field in Resource._meta.local_many_to_many] + [TaggedItem]:
+    for field in Resource._meta.local_many_to_many:
+        through = field.remote_field.through
         m2m_changed.connect(_links_changed, sender=through, dispatch_uid=f"facet-index-{through._meta.label}")
+    # Keywords: taggit adds and removes TaggedItem rows one by one (get_or_create, delete), as its
+    # admin does, so the row signals alone see every change (its m2m_changed would be a second pass).
     post_save.connect(_tagging_changed, sender=TaggedItem, dispatch_uid="facet-index-tagged-save")
     post_delete.connect(_tagging_changed, sender=TaggedItem, dispatch_uid="facet-index-tagged-delete")
     for model in {_model_at(spec.row_path) for spec in facets() if spec.row_path}:

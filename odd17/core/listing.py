@@ -18,11 +18,11 @@ from odd17 import search
 
 from . import facet_index, freshness, options
 from .facets import Chip, Facet, Option
-from .filters import OptionsFilter, ResourceFilter
+from .filters import ResourceFilter
 
 PAGE_SIZE = 24
 COUNTS_TIMEOUT = 300
-FACETS = [name for name, spec in ResourceFilter.base_filters.items() if isinstance(spec, OptionsFilter)]
+FACETS = [spec.param for spec in facet_index.facets()]
 LONG_FACETS = {"producteur": 12, "mot_cle": 12}  # show the most frequent, the rest behind « voir tout »
 
 
