@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connections
 
+from odd17.core import freshness
 from odd17.core.content import load_content
 
 FIXTURES = settings.BASE_DIR / "fixtures"
@@ -22,8 +23,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache: a rolled-back test leaves no page or count behind."""
+    """Each test starts with an empty cache: a rolled-back test leaves no page or count behind.
+
+    The process memos go too: the version they were made at comes back with the emptied cache."""
     cache.clear()
+    freshness.forget()
 
 
 @pytest.fixture

@@ -4,8 +4,11 @@
 "territoire:69"…), derived from each facet's lookup in filters.py: a resource of the Rhône holds
 "territoire:69", "territoire:R84" and "territoire:FR", since each of these choices selects it. (An
 object rather than a list: `has_any_keys` then tests membership on both databases.) Filtering by a
-facet is a test on the resource's own row (GIN-indexed on PostgreSQL), and counting every facet
-under the active filters is one pass over the matched rows, instead of one join per facet.
+facet is a test on the resource's own row (GIN-indexed on PostgreSQL), instead of one join per facet.
+
+Counting is done in memory: each process keeps, per key, the set of the resources that hold it (a
+bitset, rebuilt when the content changes), so counting every facet under the active filters costs
+one query for the ids the other filters (text, years) match, then microseconds per key.
 
 Kept current by signals (watch(): a resource's save, any change of its links or keywords, a save or
 delete of a vocabulary row); rebuilt in one statement by reindex(): bulk loaders run inside bulk(),
@@ -14,24 +17,24 @@ hierarchy changes rebuild everything, `manage.py migrate` fills resources never 
 send no signal: call reindex() after them.
 """
 
+import functools
+import operator
 import threading
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from taggit.models import TaggedItem
 
-from .filters import OptionsFilter, ResourceFilter
+from . import freshness
+from .filters import OptionsFilter, ResourceFilter, facet_key
 from .models import Resource
 
-# Per database: the aggregate building a resource's object of keys, the keys of a resource `r`.
+# Per database: the aggregate building a resource's object of keys.
 AGGREGATE = {"postgresql": "jsonb_object_agg(u.key, 1)", "sqlite": "json_group_object(u.key, 1)"}
-KEYS_OF_ROW = {
-    "postgresql": "jsonb_object_keys(r.facet_keys) AS k(key)",
-    "sqlite": "json_each(r.facet_keys) AS k",
-}
 
 _state = threading.local()
 
@@ -61,54 +64,79 @@ def reindex(resources=None):
         )
 
 
-def counts(matched, others=(), only=None):
-    """({facet: {value: number of resources}}, number of `matched` resources), in one query.
+def _bitset(ids):
+    """The ids as one integer whose bit `id` is set for each: sets of resources, intersected and
+    counted in microseconds (`&`, `bit_count()`)."""
+    ids = list(ids)
+    flags = bytearray(max(ids, default=0) // 8 + 1)
+    for pk in ids:
+        flags[pk >> 3] |= 1 << (pk & 7)
+    return int.from_bytes(flags, "little")
 
-    Every facet (or only those named in `only`) is counted over the queryset `matched`, except the
-    facets of `others`, [(facet, queryset)], each counted over its own queryset (a list page counts
-    an active facet over the list filtered by the other facets only).
 
-    All facets at once: one read of each matched resource's keys, which also gives the number of
-    matched resources (each has one kind, hence one « type » key). One facet alone is counted
-    from its links (`key_rows`), cheaper over many resources than reading all their keys.
-    """
-    specs = {spec.param: spec for spec in facets()}
-    parts = []  # (SQL before the rows, queryset of the rows, SQL after)
-    if only is None:
-        keys = KEYS_OF_ROW[connection.vendor]
-        parts.append(
-            (
-                "SELECT k.key, COUNT(*) AS n FROM (",
-                matched.values("facet_keys"),
-                f") AS r, {keys} GROUP BY k.key",
-            )
-        )
-    for name, queryset in [(name, matched) for name in only or ()] + list(others):
-        links = specs[name].key_rows(queryset).values("key").annotate(n=Count("rid", distinct=True))
-        parts.append(("SELECT c.key, c.n FROM (", links.values_list("key", "n"), ") AS c"))
-    selects, params = [], []
-    for number, (before, queryset, after) in enumerate(parts):
-        try:
-            rows, row_params = queryset.order_by().query.sql_with_params()
-        except EmptyResultSet:  # a queryset that cannot match anything counts nothing
-            continue
-        selects.append(f"SELECT {number} AS part, p.key, p.n FROM ({before}{rows}{after}) AS p")
-        params += row_params
-    found, total = {name: {} for name in specs}, 0
-    everything = only is None  # then part 0 holds every facet's keys over `matched`
-    shared = {name for name in specs if name not in dict(others)}
+def _build_sets():
+    """{key: the set of the resources that hold it, as a bitset}, read from every row's keys."""
+    holders = {}
+    for pk, keys in Resource.objects.order_by().exclude(facet_keys=None).values_list("pk", "facet_keys"):
+        for key in keys:
+            holders.setdefault(key, []).append(pk)
+    return {key: _bitset(ids) for key, ids in holders.items()}
+
+
+# The sets of every key, rebuilt by each process when the content changes (0.5 s at 50 000 resources).
+SETS = freshness.Memo("facet-sets", _build_sets)
+
+
+@dataclass
+class Tally:
+    counts: dict  # {facet: {value: number of resources}}
+    total: int  # the number of resources matched by every filter
+    matched: int  # their bitset
+    narrowed: bool  # whether selected values left out some of the ids counted
+
+    def among(self, ranks):
+        """`ranks` ({id: …} of the ids counted) without the resources the selected values leave out."""
+        if not self.narrowed:
+            return ranks
+        flags = self.matched.to_bytes(max(ranks, default=0) // 8 + 1, "little")
+        return {pk: value for pk, value in ranks.items() if flags[pk >> 3] >> (pk & 7) & 1}
+
+
+def rows(queryset):
+    """The rows of a values_list() queryset as the database gives them: no conversion per row
+    (a list's ids and ranks are read for every result, 50 000 at a time)."""
     with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(selects) or "SELECT 0, '', 0 WHERE 1 = 0", params)
-        for number, key, count in cursor.fetchall():
-            facet, _, value = key.partition(":")
-            if facet not in found:  # a key left by a facet since removed (until reindexed)
-                continue
-            if everything and number == 0:
-                total += count if facet == "type" else 0
-                if facet not in shared:
-                    continue
-            found[facet][value] = count
-    return found, total
+        cursor.execute(*queryset.query.sql_with_params())
+        return cursor.fetchall()
+
+
+def counts(ids, selected=None):
+    """Count every facet's values over the resources of `ids` that the `selected` values
+    ({facet: [value, …]}: OR within a facet, AND across) select.
+
+    As data portals do, a facet with selected values is counted under the other facets only, so
+    that its other values show what choosing them as well would add.
+    """
+    sets = SETS.get()
+    chosen = {}  # {facet: the resources its selected values select}
+    for facet, values in (selected or {}).items():
+        if values:
+            chosen[facet] = functools.reduce(operator.or_, (sets.get(facet_key(facet, v), 0) for v in values))
+    base = _bitset(ids)
+    under = dict.fromkeys(chosen, base)  # what each chosen facet is counted over
+    for facet, members in chosen.items():
+        base &= members
+        for other in under:
+            if other != facet:
+                under[other] &= members
+    found = {spec.param: {} for spec in facets()}
+    for key, members in sets.items():
+        facet, _, value = key.partition(":")
+        if facet in found:  # not a key left by a facet since removed (until reindexed)
+            number = (members & under.get(facet, base)).bit_count()
+            if number:
+                found[facet][value] = number
+    return Tally(found, base.bit_count(), base, bool(chosen))
 
 
 @contextmanager

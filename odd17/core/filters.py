@@ -160,6 +160,15 @@ class ResourceFilter(django_filters.FilterSet):
     def sort(self):
         return self.cleaned("tri") or ("pertinence" if search.parse(self.text).groups else "recent")
 
+    @property
+    def by_relevance(self):
+        return self.sort == "pertinence" and bool(search.parse(self.text).groups)
+
+    @property
+    def rank_leads(self):
+        """The order starts with the rank (sorted by relevance, no territory putting the most local first)."""
+        return self.by_relevance and not self.territories
+
     def sorted_qs(self):
         """The filtered resources in the chosen order, the most local first when a territory is chosen."""
         queryset, order = self.qs, []
@@ -169,7 +178,7 @@ class ResourceFilter(django_filters.FilterSet):
             ).order_by("-territory__level")
             queryset = queryset.annotate(locality=Subquery(local.values("territory__level")[:1]))
             order.append("-locality")
-        if self.sort == "pertinence" and search.parse(self.text).groups:
+        if self.by_relevance:
             queryset = search.ranked(queryset, self.text)
             order.append("-rank")
         elif self.sort == "titre":

@@ -5,11 +5,16 @@ CONTENT (facet counts, whole pages) changes with any change of a model a public 
 app's ready() calls watch() on its models; bulk commands call bump() themselves. A bump retires
 the cached entries at once where the cache is shared (Redis in production); per-process caches
 also expire after their timeout.
+
+A change bumps the version twice: when it is saved, which retires the entries at once, and when its
+transaction commits, which retires what a request computed in between from the data before the
+commit.
 """
 
 import time
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 VOCABULARY = "vocabulary"
@@ -21,10 +26,15 @@ def current(scope):
     return cache.get_or_set(f"version:{scope}", 0, timeout=None)
 
 
-def bump(scope=CONTENT):
+def _set(scope):
     now = time.time_ns()
     scopes = (VOCABULARY, CONTENT) if scope == VOCABULARY else (CONTENT,)
     cache.set_many({f"version:{name}": now for name in scopes}, timeout=None)
+
+
+def bump(scope=CONTENT):
+    _set(scope)
+    transaction.on_commit(lambda: _set(scope))  # at once outside a transaction
 
 
 def receiver(scope):
@@ -49,6 +59,41 @@ def watch(models, scope=CONTENT):
         for field in model._meta.local_many_to_many:
             through = field.remote_field.through
             m2m_changed.connect(changed, sender=through, dispatch_uid=f"freshness-m2m-{through._meta.label}")
+
+
+class Memo:
+    """A value derived from the database, kept by this process while the version of `scope` holds.
+
+    Also shared through the cache (one process builds, the others read it), and kept at most
+    `timeout` seconds: a per-process cache learns no sooner of another process's changes.
+    """
+
+    made = []
+
+    def __init__(self, name, build, scope=CONTENT, timeout=300):
+        self.name, self.build, self.scope, self.timeout = name, build, scope, timeout
+        self.forget()
+        Memo.made.append(self)
+
+    def forget(self):
+        self.key, self.at, self.value = None, 0.0, None
+
+    def get(self):
+        key = f"{self.name}:{current(self.scope)}"
+        now = time.monotonic()
+        if self.key != key or now - self.at >= self.timeout:
+            value = cache.get(key)
+            if value is None:
+                value = self.build()
+                cache.set(key, value, self.timeout)
+            self.key, self.at, self.value = key, now, value
+        return self.value
+
+
+def forget():
+    """Drop every process memo (tests whose rolled-back changes leave the version as it was)."""
+    for memo in Memo.made:
+        memo.forget()
 
 
 def cached(name, compute, timeout=300):

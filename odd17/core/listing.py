@@ -3,39 +3,56 @@
 `Listing(request.GET, base_queryset)` applies the shared ResourceFilter and gives the page of
 results (with highlighted excerpts when searching), the facets with their counts computed under
 the other active filters (as data portals do), the active filters as removable chips, and a
-« Vouliez-vous dire … » suggestion when a search finds nothing. All facet counts come from one
-SQL query over the facet index (facet_index.py), cached until the content changes.
+« Vouliez-vous dire … » suggestion when a search finds nothing.
+
+A list costs one query for the ids (and ranks) of the resources its text and years match; the facet
+index (facet_index.py) counts every facet and the results from them in memory, and a list sorted by
+relevance reads its page among the few resources ranked high enough to be on it.
 """
 
-import hashlib
+import heapq
 from urllib.parse import urlencode
 
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
 from odd17 import search
 
-from . import facet_index, freshness, options
+from . import facet_index, options
 from .facets import Chip, Facet, Option
 from .filters import ResourceFilter
 
 PAGE_SIZE = 24
-COUNTS_TIMEOUT = 300
+MAX_LEADERS = 500  # past this, a page deep in a ranked list is read by ranking every result again
 FACETS = [spec.param for spec in facet_index.facets()]
 LONG_FACETS = {"producteur": 12, "mot_cle": 12}  # show the most frequent, the rest behind « voir tout »
 
 
 class CountedPaginator(Paginator):
-    """A paginator told how many objects there are (the facet index counted them): no COUNT query."""
+    """A paginator told how many objects there are (the facet index counted them): no COUNT query.
 
-    def __init__(self, object_list, per_page, count):
+    Given `ranks` ({id: rank} of every result) when the order starts with the rank, it reads each
+    page among the resources ranked at least as high as the last one the page can hold: these hold
+    every resource up to that page, in the same order.
+    """
+
+    def __init__(self, object_list, per_page, count, ranks=None):
         super().__init__(object_list, per_page)
-        self.known_count = count
+        self.known_count, self.ranks = count, ranks or {}
 
     @cached_property
     def count(self):
         return self.known_count
+
+    def page(self, number):
+        number = self.validate_number(number)
+        last = number * self.per_page
+        if len(self.ranks) > last:
+            lowest = heapq.nlargest(last, self.ranks.values())[-1]
+            leaders = [pk for pk, rank in self.ranks.items() if rank >= lowest]
+            if len(leaders) <= MAX_LEADERS:
+                self.object_list = self.object_list.filter(pk__in=leaders)
+        return super().page(number)
 
 
 class Listing:
@@ -88,9 +105,27 @@ class Listing:
     # --- results -----------------------------------------------------------------------------
 
     @cached_property
+    def _matched(self):
+        """(tally, ranks): the facet counts and results (facet_index.Tally), and {id: rank} of the
+        results when the order starts with the rank; from one query, for the ids (and ranks) of the
+        resources the list's filters other than facets (text, years) match."""
+        data = self.data.copy()
+        for name in FACETS:
+            data.pop(name, None)
+        unfaceted = ResourceFilter(data, queryset=self.base).qs.order_by()
+        selected = {name: self.selected(name) for name in FACETS}
+        if not self.filterset.rank_leads:
+            ids = [pk for (pk,) in facet_index.rows(unfaceted.values_list("pk"))]
+            return facet_index.counts(ids, selected), None
+        ranks = dict(facet_index.rows(search.ranked(unfaceted, self.text).values_list("pk", "rank")))
+        tally = facet_index.counts(ranks, selected)
+        return tally, tally.among(ranks)
+
+    @cached_property
     def page(self):
-        paginator = CountedPaginator(self.filterset.sorted_qs().for_cards(), PAGE_SIZE, self._counted[1])
-        page = paginator.get_page(self.data.get("page"))
+        tally, ranks = self._matched
+        queryset = self.filterset.sorted_qs().for_cards()
+        page = CountedPaginator(queryset, PAGE_SIZE, tally.total, ranks).get_page(self.data.get("page"))
         found = search.excerpts([resource.pk for resource in page], self.text)
         for resource in page:
             resource.excerpt = found.get(resource.pk)
@@ -113,34 +148,9 @@ class Listing:
 
     # --- facets ------------------------------------------------------------------------------
 
-    def _others(self):
-        """[(active facet, the list filtered by the other facets only)]: what its options count."""
-        others = []
-        for name in FACETS:
-            if self.selected(name):
-                data = self.data.copy()
-                data.pop(name, None)
-                others.append((name, ResourceFilter(data, queryset=self.base).qs))
-        return others
-
-    @cached_property
-    def _counted(self):
-        """({facet: {value: count}}, number of results), cached per state of the filters until the
-        content changes."""
-        version = freshness.current(freshness.CONTENT)
-        state = urlencode(sorted(self.canonical_query)) + "|" + str(self.base.query)
-        # "listing:" (formerly "facets:", which held the counts alone): servers of the two versions
-        # sharing one cache during a deploy never read each other's entries.
-        key = f"listing:{version}:{hashlib.sha256(state.encode()).hexdigest()}"
-        counts = cache.get(key)
-        if counts is None:
-            counts = facet_index.counts(self.filterset.qs, self._others())
-            cache.set(key, counts, COUNTS_TIMEOUT)
-        return counts
-
     @property
     def counts(self):
-        return self._counted[0]
+        return self._matched[0].counts
 
     @cached_property
     def facets(self):

@@ -7,10 +7,8 @@ is shared (Redis in production); a per-process cache also lets them expire after
 The version is the vocabularies' (freshness.py).
 """
 
-import time
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.utils.text import slugify
 from taggit.models import Tag
 
@@ -97,26 +95,12 @@ def build():
     }
 
 
-_memo = {"key": None, "at": 0.0, "options": None}
+OPTIONS = freshness.Memo("options", build, scope=freshness.VOCABULARY, timeout=TIMEOUT)
 
 
 def all_options():
     """The option lists: this process's copy while the vocabularies' version has not moved."""
-    key = f"options:{freshness.current(freshness.VOCABULARY)}"
-    now = time.monotonic()
-    if _memo["key"] == key and now - _memo["at"] < TIMEOUT:
-        return _memo["options"]
-    options = cache.get(key)
-    if options is None:
-        options = build()
-        cache.set(key, options, TIMEOUT)
-    _memo.update(key=key, at=now, options=options)
-    return options
-
-
-def forget():
-    """Drop this process's memo (tests that change vocabularies call it)."""
-    _memo.update(key=None, at=0.0, options=None)
+    return OPTIONS.get()
 
 
 def options(name):

@@ -8,7 +8,7 @@ from django.db.migrations.loader import MigrationLoader
 from django.test.utils import CaptureQueriesContext
 from taggit.models import Tag, TaggedItem
 
-from odd17.core import facet_index
+from odd17.core import facet_index, freshness
 from odd17.core.models import Domain, Kind, Organisation, Profile, Resource, Rubrique, Territory
 from tests.factories import ResourceFactory
 
@@ -135,8 +135,8 @@ def test_search_vector_and_keys_stay_in_the_row_on_postgresql():
 
 def test_nothing_to_index_or_count_is_no_error():
     facet_index.reindex(Resource.objects.filter(pk__in=[]))
-    counts, total = facet_index.counts(Resource.objects.filter(pk__in=[]))
-    assert total == 0 and counts["profil"] == {}
+    tally = facet_index.counts([], {"profil": ["collectivites"]})
+    assert tally.total == 0 and tally.counts["profil"] == {} and tally.among({}) == {}
     Kind.objects.create(slug="sans-ressource", name="Sans ressource").delete()  # linked to nothing
 
 
@@ -185,3 +185,42 @@ def test_migrating_back_before_the_index_does_not_look_for_it(resource):
     assert Resource.objects.get(pk=resource.pk).facet_keys is None
     facet_index.fill_missing(apps=MigrationLoader(connection).project_state().apps)
     assert "profil:associations" in stored(resource)
+
+
+def published_ids():
+    return list(Resource.objects.published().values_list("pk", flat=True))
+
+
+def test_in_memory_sets_are_read_once_then_follow_each_change(django_assert_num_queries):
+    ids = published_ids()
+    with django_assert_num_queries(1):  # every resource's keys, read once by this process
+        before = facet_index.counts(ids).counts["profil"].get("associations", 0)
+    with django_assert_num_queries(0):
+        assert facet_index.counts(ids).counts["profil"].get("associations", 0) == before
+    added = ResourceFactory(tagged={"profiles": [Profile.objects.get(slug="associations")]})
+    counted = facet_index.counts([*ids, added.pk]).counts["profil"]
+    assert counted["associations"] == before + 1  # nothing forgotten by hand: the save moved the version
+    added.profiles.clear()
+    assert facet_index.counts([*ids, added.pk]).counts["profil"]["associations"] == before
+
+
+def test_each_facet_is_counted_under_the_others_only():
+    ids = published_ids()
+    chosen = {"profil": ["collectivites"], "format": ["document"]}
+    tally = facet_index.counts(ids, chosen)
+    published = Resource.objects.published()
+    both = published.filter(profiles__slug="collectivites", format="document").distinct()
+    assert tally.total == both.count() > 0
+    assert tally.among(dict.fromkeys(ids)).keys() == set(both.values_list("pk", flat=True))
+    documents = published.filter(format="document", profiles__slug="associations").distinct().count()
+    assert tally.counts["profil"]["associations"] == documents  # under « document » only
+    collectivites = published.filter(profiles__slug="collectivites", format="video").distinct().count()
+    assert tally.counts["format"].get("video", 0) == collectivites  # under « collectivités » only
+
+
+def test_a_commit_moves_the_version_again(django_capture_on_commit_callbacks):
+    """Saved, the change retires what is cached; committed, what was computed in between too."""
+    with django_capture_on_commit_callbacks(execute=True):
+        ResourceFactory()
+        saved = freshness.current(freshness.CONTENT)
+    assert freshness.current(freshness.CONTENT) != saved

@@ -4,6 +4,8 @@ import pytest
 from django.db.models import Q
 from django.http import QueryDict
 
+from odd17 import search
+from odd17.core import listing as listing_module
 from odd17.core.listing import FACETS, Listing
 from odd17.core.models import Resource, Territory
 from tests.factories import ResourceFactory
@@ -30,7 +32,9 @@ def oracle(state):
     """Published resources matching `state` ({param: [values]}), by plain ORM joins."""
     queryset = Resource.objects.published()
     for param, values in state.items():
-        if param == "territoire":
+        if param == "q":
+            queryset = search.matching(queryset, values[0])
+        elif param == "territoire":
             territories = Territory.objects.filter(code__in=values)
             related = set(
                 Territory.objects.filter(
@@ -64,6 +68,8 @@ STATES = [
     {"territoire": ["R84"], "axe": ["agir"], "critere": ["social"]},
     {"rubrique": ["axes-d-outillage"], "format": ["document", "page"], "cible": ["17.17"]},
     {"mot_cle": ["alliances"], "producteur": ["le-rameau"]},
+    {"q": ["partenariats"], "profil": ["collectivites", "associations"], "critere": ["social"]},
+    {"q": ["territoire -coopération"], "territoire": ["R84"]},
 ]
 
 
@@ -72,7 +78,7 @@ def test_facet_counts_equal_direct_orm_counts(state):
     listing = Listing(query(state), Resource.objects.published())
     assert listing.count == oracle(state).count()
     for facet in FACETS:
-        if facet in ("territoire", "rubrique"):
+        if facet in ("territoire", "rubrique", "q"):
             continue  # checked below on a sample: one count per territory is 120 queries
         others = {param: values for param, values in state.items() if param != facet}
         for option in listing.facets[FACETS.index(facet)].options:
@@ -91,6 +97,25 @@ def test_territory_and_rubrique_counts_follow_inheritance(state):
     for slug in ("axes-d-outillage", "co-construire-en-territoire", "se-former", "fiches-reperes"):
         option = next(o for o in facets["rubrique"].options if o.value == slug)
         assert option.count == oracle({**state, "rubrique": [slug]}).count(), slug
+
+
+@pytest.mark.parametrize(
+    "state",
+    [{"q": ["partenariats"]}, {"q": ["territoire OR acteurs"], "profil": ["collectivites", "associations"]}],
+    ids=["recherche", "recherche+profil"],
+)
+def test_pages_of_a_ranked_list_are_those_of_the_full_ranking(monkeypatch, state):
+    """Each page is read among the resources ranked high enough to be on it: the same pages."""
+    monkeypatch.setattr(listing_module, "PAGE_SIZE", 5)
+    everything = list(Listing(query(state), Resource.objects.published()).filterset.sorted_qs())
+    assert len(everything) > 15
+    pages, restricted = [], 0
+    for number in range(1, -(-len(everything) // 5) + 1):
+        page = Listing(query({**state, "page": [str(number)]}), Resource.objects.published()).page
+        pages += list(page)
+        restricted += '"core_resource"."id" IN' in str(page.paginator.object_list.query)
+    assert pages == everything
+    assert restricted >= 3  # the first pages were read among a few resources, not ranked again
 
 
 def test_or_within_a_facet_and_across_facets():

@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from odd17.core import options
+from odd17.core import freshness, options
 from odd17.core.models import Organisation, Profile, Resource, Rubrique, Territory
 from tests.factories import ResourceFactory
 
@@ -51,7 +51,7 @@ def test_resource_list_queries_do_not_grow_with_the_number_of_resources(client, 
     url = "/ressources/?profil=collectivites&territoire=69"
     client.get(url)  # warm-up: content types are cached in the process after the first request
     cache.clear()  # both measures compute everything: option lists and facet counts included
-    options.forget()
+    freshness.forget()
     with CaptureQueriesContext(connection) as few:
         client.get(url)
     tags = {
@@ -61,7 +61,7 @@ def test_resource_list_queries_do_not_grow_with_the_number_of_resources(client, 
     for _ in range(30):
         ResourceFactory(tagged={"producers": list(Organisation.objects.all()[:2]), **tags})
     cache.clear()
-    options.forget()
+    freshness.forget()
     with django_assert_num_queries(len(few)):
         response = client.get(url)
     assert response.context["page"].paginator.count >= 30
