@@ -1,17 +1,25 @@
 """The global search page's groups: resources by type, then what other apps register.
 
 Each group is {"label", "count", "items" (the first few), "url" (its full, faceted list),
-"item_template"}. The resource groups cost three queries whatever their number: counts per
-kind, the first items of every group at once (a window function), and their producers.
+"item_template"}. The resource groups cost what the search's list costs (its ids and ranks, the
+facet index's sets giving each group's count), then the first items of every group at once (a
+window function, over the few results ranked high enough to be shown when sorted by relevance)
+and their producers.
 """
 
+import functools
+import operator
 from urllib.parse import urlencode
 
-from django.db.models import Case, Count, Value, When, Window
+from django.db.models import Case, Value, When, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
 
 from odd17 import search
+
+from .facet_index import holders, within
+from .filters import facet_key
+from .listing import among, leaders
 
 SHOWN = 5
 GROUPS = [  # (label, kinds); the first group takes every kind the others do not
@@ -26,6 +34,13 @@ def register_section(section):
     SECTIONS.append(section)
 
 
+def _members(listing):
+    """{group label: its results, as a bitset of the facet index}."""
+    kinds = {label: holders(facet_key("type", kind) for kind in kinds or []) for label, kinds in GROUPS}
+    kinds[GROUPS[0][0]] = ~functools.reduce(operator.or_, list(kinds.values())[1:], 0)  # the others'
+    return {label: members & listing.tally.matched for label, members in kinds.items()}
+
+
 def resource_groups(listing):
     matching, text = listing.filterset.sorted_qs(), listing.text
     group_of_kind = {kind: label for label, kinds in GROUPS for kind in kinds or []}
@@ -33,9 +48,13 @@ def resource_groups(listing):
         *(When(kind__slug=kind, then=Value(label)) for kind, label in group_of_kind.items()),
         default=Value(GROUPS[0][0]),
     )
-    counts = {label: 0 for label, _ in GROUPS}
-    for kind, number in matching.order_by().values_list("kind__slug").annotate(n=Count("pk")):
-        counts[group_of_kind.get(kind, GROUPS[0][0])] += number
+    members = _members(listing)
+    counts = {label: results.bit_count() for label, results in members.items()}
+    if listing.ranks is not None:  # the window below then ranks only what can be shown
+        candidates = [
+            pk for results in members.values() for pk in leaders(within(listing.ranks, results), SHOWN)
+        ]
+        matching = among(matching, candidates)
     ranked = matching.annotate(
         group=group, group_rank=Window(RowNumber(), partition_by=[group], order_by=matching.query.order_by)
     ).filter(group_rank__lte=SHOWN)

@@ -46,13 +46,23 @@ class CountedPaginator(Paginator):
 
     def page(self, number):
         number = self.validate_number(number)
-        last = number * self.per_page
-        if len(self.ranks) > last:
-            lowest = heapq.nlargest(last, self.ranks.values())[-1]
-            leaders = [pk for pk, rank in self.ranks.items() if rank >= lowest]
-            if len(leaders) <= MAX_LEADERS:
-                self.object_list = self.object_list.filter(pk__in=leaders)
+        if self.ranks:
+            self.object_list = among(self.object_list, leaders(self.ranks, number * self.per_page))
         return super().page(number)
+
+
+def leaders(ranks, places):
+    """The ids of `ranks` ({id: rank}) that can fill the first `places` of a list ordered by rank
+    first: those ranked at least as high as the one in the last place (ties included)."""
+    if len(ranks) <= places:
+        return list(ranks)
+    lowest = heapq.nlargest(places, ranks.values())[-1]
+    return [pk for pk, rank in ranks.items() if rank >= lowest]
+
+
+def among(queryset, ids):
+    """`queryset` restricted to these ids, unless they are too many to be worth it."""
+    return queryset.filter(pk__in=ids) if len(ids) <= MAX_LEADERS else queryset
 
 
 class Listing:
@@ -104,11 +114,20 @@ class Listing:
 
     # --- results -----------------------------------------------------------------------------
 
+    @property
+    def tally(self):
+        """The facet counts and the results (facet_index.Tally)."""
+        return self._matched[0]
+
+    @property
+    def ranks(self):
+        """{id: rank} of the results when their order starts with the rank, else None."""
+        return self._matched[1]
+
     @cached_property
     def _matched(self):
-        """(tally, ranks): the facet counts and results (facet_index.Tally), and {id: rank} of the
-        results when the order starts with the rank; from one query, for the ids (and ranks) of the
-        resources the list's filters other than facets (text, years) match."""
+        """(tally, ranks), from one query: the ids (and ranks) of the resources that the list's
+        filters other than facets (text, years) match."""
         data = self.data.copy()
         for name in FACETS:
             data.pop(name, None)
@@ -123,9 +142,9 @@ class Listing:
 
     @cached_property
     def page(self):
-        tally, ranks = self._matched
         queryset = self.filterset.sorted_qs().for_cards()
-        page = CountedPaginator(queryset, PAGE_SIZE, tally.total, ranks).get_page(self.data.get("page"))
+        paginator = CountedPaginator(queryset, PAGE_SIZE, self.tally.total, self.ranks)
+        page = paginator.get_page(self.data.get("page"))
         found = search.excerpts([resource.pk for resource in page], self.text)
         for resource in page:
             resource.excerpt = found.get(resource.pk)
@@ -150,7 +169,7 @@ class Listing:
 
     @property
     def counts(self):
-        return self._matched[0].counts
+        return self.tally.counts
 
     @cached_property
     def facets(self):

@@ -1,9 +1,11 @@
 """French full-text search on the real content, the same on SQLite and PostgreSQL."""
 
+
 import pytest
 
 from catalyseurs.models import Catalyseur
 from odd17 import search
+from odd17.core.global_search import GROUPS, SHOWN
 from odd17.core.models import Resource
 from tests.factories import ResourceFactory
 
@@ -96,6 +98,26 @@ def test_search_page_groups_results_by_type(client):
     assert groups["Catalyseurs territoriaux"]["count"] == catalyseurs
     expected = search.matching(Resource.objects.published(), "territoire").count() + catalyseurs
     assert response.context["total"] == expected
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "territoire"},
+        {"q": "partenariats OR acteurs", "profil": "collectivites"},
+        {"q": "acteurs", "territoire": "69"},
+    ],
+    ids=["pertinence", "pertinence+profil", "territoire d'abord"],
+)
+def test_each_group_shows_the_first_of_its_results_in_the_list_order(client, params):
+    """The same results, counts and order as the list of resources with the same filters."""
+    response = client.get("/recherche/", params)
+    listed = list(client.get("/ressources/", params).context["listing"].filterset.sorted_qs())
+    grouped = {kind for _, kinds in GROUPS for kind in kinds or []}
+    for group, (label, kinds) in zip(response.context["groups"], GROUPS, strict=False):
+        results = [r.pk for r in listed if (r.kind.slug in kinds if kinds else r.kind.slug not in grouped)]
+        assert group["label"] == label and group["count"] == len(results)
+        assert [item.pk for item in group["items"]] == results[:SHOWN], label
 
 
 def test_search_page_finds_catalyseurs(client):
