@@ -18,7 +18,6 @@ send no signal: call reindex() after them.
 """
 
 import functools
-import json
 import operator
 import threading
 from contextlib import contextmanager
@@ -26,7 +25,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from taggit.models import TaggedItem
 
@@ -84,13 +83,17 @@ def _bitset(ids):
 
 
 def _build_sets():
-    """{key: the set of the resources that hold it, as a bitset}, read from every row's keys."""
-    holders = {}
+    """{key: the set of the resources that hold it, as a bitset}, read from every row's keys, a
+    chunk at a time (at 50 000 resources the rows would weigh 60 MB at once, the sets 3 MB)."""
     indexed = Resource.objects.order_by().exclude(facet_keys=None)
-    for pk, keys in rows(indexed.values_list("pk", "facet_keys")):
-        for key in json.loads(keys) if isinstance(keys, str) else keys:
-            holders.setdefault(key, []).append(pk)
-    return {key: _bitset(ids) for key, ids in holders.items()}
+    size = (indexed.aggregate(top=Max("pk"))["top"] or 0) // 8 + 1
+    flags = {}
+    for pk, keys in indexed.values_list("pk", "facet_keys").iterator(chunk_size=5000):
+        for key in keys:
+            if key not in flags:
+                flags[key] = bytearray(size)
+            flags[key][pk >> 3] |= 1 << (pk & 7)
+    return {key: int.from_bytes(members, "little") for key, members in flags.items()}
 
 
 # The sets of every key, rebuilt by each process when the content changes (0.7–1 s at 50 000 resources).

@@ -1,6 +1,5 @@
 """French full-text search on the real content, the same on SQLite and PostgreSQL."""
 
-
 import pytest
 
 from catalyseurs.models import Catalyseur
