@@ -28,68 +28,20 @@ from django.utils.safestring import mark_safe
 MAX_LENGTH = 300  # longer queries are cut: nobody types more, and it bounds the work
 CONFIG = "french_unaccent"
 MARK_START, MARK_END = "\u27e6", "\u27e7"  # ⟦ ⟧ delimit matches until they become <mark>
-STOP_WORDS = {
-    "a",
-    "au",
-    "aux",
-    "avec",
-    "ce",
-    "ces",
-    "d",
-    "dans",
-    "de",
-    "des",
-    "du",
-    "elle",
-    "en",
-    "et",
-    "il",
-    "je",
-    "l",
-    "la",
-    "le",
-    "les",
-    "leur",
-    "lui",
-    "ma",
-    "mais",
-    "me",
-    "meme",
-    "mes",
-    "moi",
-    "mon",
-    "n",
-    "ne",
-    "nos",
-    "notre",
-    "nous",
-    "on",
-    "ou",
-    "par",
-    "pas",
-    "pour",
-    "qu",
-    "que",
-    "qui",
-    "s",
-    "sa",
-    "se",
-    "ses",
-    "son",
-    "sur",
-    "ta",
-    "te",
-    "tes",
-    "toi",
-    "ton",
-    "tu",
-    "un",
-    "une",
-    "vos",
-    "votre",
-    "vous",
-    "y",
-}
+# The words the search ignores: those the configuration french_unaccent drops (PostgreSQL's French
+# stop words, tsearch_data/french.stop, once unaccented), so that SQLite ignores them too; and « a »,
+# « les », « meme », which PostgreSQL searches (its list lacks them, or has them with accents).
+STOP_WORDS = frozenset(
+    """
+    a ai aie aient aies ait as au aura aurai auraient aurais aurait auras aurez auriez aurions aurons
+    auront aux avaient avais avait avec avez aviez avions avons ayant ayante ayantes ayants ayez
+    ayons c ce ces d dans de des du elle en es est et eu eue eues eurent eus eusse eussent eusses
+    eussiez eussions eut eux furent fus fusse fussent fusses fussiez fussions fut il j je l la le les
+    leur lui m ma mais me meme mes moi mon n ne nos notre nous on ont ou par pas pour qu que qui s sa se
+    sera serai seraient serais serait seras serez seriez serions serons seront ses soient sois soit
+    sommes son sont soyez soyons suis sur t ta te tes toi ton tu un une vos votre vous y
+    """.split()  # noqa: SIM905 — a list of words reads best as text
+)
 TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 
 

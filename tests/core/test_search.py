@@ -119,6 +119,13 @@ def test_each_group_shows_the_first_of_its_results_in_the_list_order(client, par
         assert [item.pk for item in group["items"]] == results[:SHOWN], label
 
 
+@pytest.mark.parametrize("words", ["sont", "ont eux", "est"])
+def test_words_postgresql_ignores_are_ignored_on_both_databases(client, words):
+    """French stop words (« sont », « ont »…) neither narrow nor empty a search, on either database."""
+    assert titles(client, f"partenariats {words}") == titles(client, "partenariats")
+    assert search.parse(words).groups == []
+
+
 def test_search_page_finds_catalyseurs(client):
     response = client.get("/recherche/", {"q": "infolab orleans"})
     groups = {group["label"]: group for group in response.context["groups"]}
