@@ -231,7 +231,7 @@ def main():
     # What each server process pays once per change of the content: reading every resource's keys.
     build_script = (
         "import time; from odd17.core import facet_index; started = time.perf_counter();"
-        " sets = facet_index._build_sets();"
+        " sets = facet_index.build_sets();"
         " print(f'{(time.perf_counter() - started) * 1000:.0f} ms, {len(sets)} clés')"
     )
     volume, build = (

@@ -8,7 +8,7 @@ and nothing here is secret. Each check says "ok" or why it failed; any failure a
 import logging
 import uuid
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.cache.backends.dummy import DummyCache
 from django.db import connection
 from django.http import JsonResponse
@@ -25,7 +25,7 @@ def check_database():
 
 
 def check_cache():
-    if isinstance(cache, DummyCache):
+    if isinstance(caches["default"], DummyCache):  # (`cache` is a proxy: never an instance of it)
         return  # caching switched off on purpose (CACHE=none): nothing to reach
     key, value = f"healthz:{uuid.uuid4().hex}", "ok"
     cache.set(key, value, timeout=10)

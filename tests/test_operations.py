@@ -27,6 +27,11 @@ def test_healthz_says_database_and_cache_are_ok(client):
     assert "Set-Cookie" not in response and "Vary" not in response  # no session touched
 
 
+def test_healthz_is_ok_with_the_cache_switched_off(client, settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}  # CACHE=none
+    assert client.get("/healthz").json() == {"database": "ok", "cache": "ok"}
+
+
 def test_healthz_answers_probes_by_address_over_plain_http(client, settings):
     settings.ALLOWED_HOSTS = ["odd17.example.org"]
     settings.SECURE_SSL_REDIRECT = True

@@ -1,7 +1,8 @@
 """Version numbers of the content: caches derived from the database put them in their keys.
 
 Two scopes: VOCABULARY (the option lists of the filters) changes when a vocabulary row changes;
-CONTENT (facet counts, whole pages) changes with any change of a model a public page shows. Each
+CONTENT (the facet index's sets, the overview's counts, whole pages) changes with any change of a
+model a public page shows. Each
 app's ready() calls watch() on its models; bulk commands call bump() themselves. A bump retires
 the cached entries at once where the cache is shared (Redis in production); per-process caches
 also expire after their timeout.
@@ -13,7 +14,9 @@ commit.
 
 import time
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.dummy import DummyCache
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
@@ -61,11 +64,17 @@ def watch(models, scope=CONTENT):
             m2m_changed.connect(changed, sender=through, dispatch_uid=f"freshness-m2m-{through._meta.label}")
 
 
+def shared():
+    """Whether every process reads the same cache (Redis): a version read there is then everyone's."""
+    return not isinstance(caches["default"], (LocMemCache, DummyCache))
+
+
 class Memo:
     """A value derived from the database, kept by this process while the version of `scope` holds.
 
-    Also shared through the cache (one process builds, the others read it), and kept at most
-    `timeout` seconds: a per-process cache learns no sooner of another process's changes.
+    With a shared cache, the last value built is kept there too (one entry, with its version), so
+    that one process builds it and the others read it. With a per-process cache, a process learns
+    of another's changes no sooner than the cache does: the value is kept at most `timeout` seconds.
     """
 
     made = []
@@ -76,18 +85,22 @@ class Memo:
         Memo.made.append(self)
 
     def forget(self):
-        self.key, self.at, self.value = None, 0.0, None
+        self.state = (None, 0.0, None)  # (version key, when, value): one tuple, replaced at once
 
     def get(self):
         key = f"{self.name}:{current(self.scope)}"
-        now = time.monotonic()
-        if self.key != key or now - self.at >= self.timeout:
-            value = cache.get(key)
-            if value is None:
-                value = self.build()
-                cache.set(key, value, self.timeout)
-            self.key, self.at, self.value = key, now, value
-        return self.value
+        held, at, value = self.state
+        if held == key and (shared() or time.monotonic() - at < self.timeout):
+            return value
+        stored = cache.get(f"memo:{self.name}") if shared() else None
+        if stored and stored[0] == key:
+            value = stored[1]
+        else:
+            value = self.build()
+            if shared():
+                cache.set(f"memo:{self.name}", (key, value), timeout=None)
+        self.state = (key, time.monotonic(), value)
+        return value
 
 
 def forget():

@@ -17,7 +17,7 @@ from django.urls import reverse
 
 from odd17 import search
 
-from .facet_index import holders, within
+from .facet_index import within
 from .filters import facet_key
 from .listing import among, leaders
 
@@ -36,9 +36,10 @@ def register_section(section):
 
 def _members(listing):
     """{group label: its results, as a bitset of the facet index}."""
-    kinds = {label: holders(facet_key("type", kind) for kind in kinds or []) for label, kinds in GROUPS}
+    tally = listing.tally
+    kinds = {label: tally.holders(facet_key("type", kind) for kind in kinds or []) for label, kinds in GROUPS}
     kinds[GROUPS[0][0]] = ~functools.reduce(operator.or_, list(kinds.values())[1:], 0)  # the others'
-    return {label: members & listing.tally.matched for label, members in kinds.items()}
+    return {label: members & tally.matched for label, members in kinds.items()}
 
 
 def resource_groups(listing):

@@ -33,7 +33,8 @@ class CountedPaginator(Paginator):
 
     Given `ranks` ({id: rank} of every result) when the order starts with the rank, it reads each
     page among the resources ranked at least as high as the last one the page can hold: these hold
-    every resource up to that page, in the same order.
+    every resource up to that page, in the same order. (Should the sets the ranks were narrowed
+    with lag the database, a page that comes out short is read again among all the results.)
     """
 
     def __init__(self, object_list, per_page, count, ranks=None):
@@ -46,9 +47,14 @@ class CountedPaginator(Paginator):
 
     def page(self, number):
         number = self.validate_number(number)
-        if self.ranks:
-            self.object_list = among(self.object_list, leaders(self.ranks, number * self.per_page))
-        return super().page(number)
+        if not self.ranks:
+            return super().page(number)
+        bottom = (number - 1) * self.per_page
+        top = min(bottom + self.per_page, self.count)
+        items = list(among(self.object_list, leaders(self.ranks, top))[bottom:top])
+        if len(items) < top - bottom:  # the facet index's sets lag the database: rank everything
+            items = list(self.object_list[bottom:top])
+        return self._get_page(items, number, self)
 
 
 def leaders(ranks, places):
@@ -134,8 +140,7 @@ class Listing:
         unfaceted = ResourceFilter(data, queryset=self.base).qs.order_by()
         selected = {name: self.selected(name) for name in FACETS}
         if not self.filterset.rank_leads:
-            ids = [pk for (pk,) in facet_index.rows(unfaceted.values_list("pk"))]
-            return facet_index.counts(ids, selected), None
+            return facet_index.counts(facet_index.ids(unfaceted), selected), None
         ranks = dict(facet_index.rows(search.ranked(unfaceted, self.text).values_list("pk", "rank")))
         tally = facet_index.counts(ranks, selected)
         return tally, tally.among(ranks)

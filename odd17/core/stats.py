@@ -1,19 +1,15 @@
 """Counts of published resources shown on the overview pages (home, axes, vue d'ensemble).
 
-Each is counted by the facet index over the published resources (one query for their ids), and
-cached until the content changes.
+The counts by axis, rubrique and profile come from the facet index over the published resources
+(one query for their ids); each figure is cached until the content changes.
 """
 
 from . import facet_index, freshness
 from .models import Axis, Profile, Resource, Rubrique
 
 
-def _published_ids():
-    return [pk for (pk,) in facet_index.rows(Resource.objects.published().order_by().values_list("pk"))]
-
-
 def _published_counts():
-    counts = facet_index.counts(_published_ids()).counts
+    counts = facet_index.counts(facet_index.ids(Resource.objects.published())).counts
     return {"axe": counts["axe"], "rubrique": counts["rubrique"]}
 
 
@@ -42,7 +38,7 @@ def axis_counts():
 
 
 def _profile_axis_counts():
-    ids = _published_ids()
+    ids = facet_index.ids(Resource.objects.published())
     return {
         (profile, axis): number
         for profile in Profile.objects.values_list("slug", flat=True)
