@@ -68,7 +68,9 @@
       map.addLayer(cluster);
       var count = collection.features.length;
       if (count) {
-        map.fitBounds(cluster.getBounds(), { maxZoom: 9, padding: [20, 20] });
+        // No animation: a marker opened while the zoom still ran had its popup closed when the
+        // clusters were redrawn at its end (seen in a browser test on a loaded machine).
+        map.fitBounds(cluster.getBounds(), { maxZoom: 9, padding: [20, 20], animate: false });
         message = count + (count > 1 ? " catalyseurs placés" : " catalyseur placé") +
           " sur la carte ; la liste ci-dessous les présente aussi, avec ceux qui n'ont pas de position.";
       } else {
