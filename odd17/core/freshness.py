@@ -37,7 +37,15 @@ def _set(scope):
 
 def bump(scope=CONTENT):
     _set(scope)
-    transaction.on_commit(lambda: _set(scope))  # at once outside a transaction
+    pending = transaction.get_connection().run_on_commit  # dropped with a rolled-back transaction
+    if any(getattr(callback, "scope", None) == scope for _, callback, _ in pending):
+        return  # this transaction already bumps `scope` when it commits (a bulk load saves thousands)
+
+    def committed():
+        _set(scope)
+
+    committed.scope = scope
+    transaction.on_commit(committed)  # at once outside a transaction
 
 
 def receiver(scope):

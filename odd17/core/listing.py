@@ -143,7 +143,7 @@ class Listing:
             return facet_index.counts(facet_index.ids(unfaceted), selected), None
         ranks = dict(facet_index.rows(search.ranked(unfaceted, self.text).values_list("pk", "rank")))
         tally = facet_index.counts(ranks, selected)
-        return tally, tally.among(ranks)
+        return tally, tally.matching(ranks)
 
     @cached_property
     def page(self):

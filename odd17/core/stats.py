@@ -5,6 +5,7 @@ The counts by axis, rubrique and profile come from the facet index over the publ
 """
 
 from . import facet_index, freshness
+from .filters import facet_key
 from .models import Axis, Profile, Resource, Rubrique
 
 
@@ -38,11 +39,18 @@ def axis_counts():
 
 
 def _profile_axis_counts():
-    ids = facet_index.ids(Resource.objects.published())
+    published = facet_index.counts(facet_index.ids(Resource.objects.published()))
     return {
         (profile, axis): number
         for profile in Profile.objects.values_list("slug", flat=True)
-        for axis, number in facet_index.counts(ids, {"profil": [profile]}).counts["axe"].items()
+        for axis in Axis
+        if (
+            number := (
+                published.matched
+                & published.holders([facet_key("profil", profile)])
+                & published.holders([facet_key("axe", axis.value)])
+            ).bit_count()
+        )
     }
 
 

@@ -136,7 +136,7 @@ def test_search_vector_and_keys_stay_in_the_row_on_postgresql():
 def test_nothing_to_index_or_count_is_no_error():
     facet_index.reindex(Resource.objects.filter(pk__in=[]))
     tally = facet_index.counts([], {"profil": ["collectivites"]})
-    assert tally.total == 0 and tally.counts["profil"] == {} and tally.among({}) == {}
+    assert tally.total == 0 and tally.counts["profil"] == {} and tally.matching({}) == {}
     Kind.objects.create(slug="sans-ressource", name="Sans ressource").delete()  # linked to nothing
 
 
@@ -211,7 +211,7 @@ def test_each_facet_is_counted_under_the_others_only():
     published = Resource.objects.published()
     both = published.filter(profiles__slug="collectivites", format="document").distinct()
     assert tally.total == both.count() > 0
-    assert tally.among(dict.fromkeys(ids)).keys() == set(both.values_list("pk", flat=True))
+    assert tally.matching(dict.fromkeys(ids)).keys() == set(both.values_list("pk", flat=True))
     documents = published.filter(format="document", profiles__slug="associations").distinct().count()
     assert tally.counts["profil"]["associations"] == documents  # under « document » only
     collectivites = published.filter(profiles__slug="collectivites", format="video").distinct().count()

@@ -41,3 +41,11 @@ def test_a_memo_with_a_per_process_cache_follows_this_process_and_ages(monkeypat
     later = time.monotonic() + 301  # another process's change would reach this one no later
     monkeypatch.setattr(freshness.time, "monotonic", lambda: later)
     assert memo.get() == 3
+
+
+def test_a_transaction_bumps_the_version_once_when_it_commits(django_capture_on_commit_callbacks):
+    """Saved, each change moves the version; committed, the transaction moves it once, not once per save."""
+    with django_capture_on_commit_callbacks() as callbacks:
+        ResourceFactory()
+        ResourceFactory()
+    assert [getattr(callback, "scope", None) for callback in callbacks].count(freshness.CONTENT) == 1
