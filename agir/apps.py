@@ -1,6 +1,8 @@
-from odd17.core import apps as core
+from odd17.core import registry
 
 
-class AgirConfig(core.PortalAppConfig):
+class AgirConfig(registry.PortalAppConfig):
     name = "agir"
     verbose_name = "Agir : des outils"
+    public_models = ("Story", "KitVolet")
+    content_files = (("stories.json", "Story"), ("kit.json", "KitVolet"))

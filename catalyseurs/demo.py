@@ -5,11 +5,12 @@ import itertools
 from django.db import transaction
 from django.utils.text import slugify
 
+from odd17 import search
 from odd17.core.demo import BATCH, DEMO_SOURCE, Corpus
 from odd17.core.models import Metier, Profile, Territory
 
 from .geo import rounded
-from .models import Catalyseur, CatalyseurMetier, Commune, searchable
+from .models import Catalyseur, CatalyseurMetier, Commune
 
 
 def create_demo_catalyseurs(count, rng):
@@ -44,7 +45,7 @@ def create_demo_catalyseurs(count, rng):
                     position_basis=Catalyseur.Position.MANUAL,
                     status=Catalyseur.Status.PUBLISHED,
                     source=DEMO_SOURCE,
-                    search_text=searchable(name, summary, departement.name),
+                    search_text=search.normalize(name, summary, departement.name),
                 )
             )
         with transaction.atomic():

@@ -6,25 +6,18 @@ catalyseur, with its role), so nothing here needs to change for them; the contac
 on the catalyseur and is only ever used to send e-mail, never rendered.
 """
 
-import unicodedata
-
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 
+from odd17 import search
 from odd17.core.models import Metier, Organisation, Profile, Resource, Territory
 from odd17.core.models.vocabularies import NaturalKeyManager
 
 from .geo import validate_position
 
 RESERVED_SLUGS = {"metiers", "carte", "carte.geojson"}  # paths of the app that a slug would hide
-
-
-def searchable(*texts):
-    """Lower-case, accent-free text, so that « cooperation » finds « coopération » on any database."""
-    text = " ".join(t for t in texts if t).lower()
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def latitude_field(label):
@@ -110,12 +103,6 @@ class CatalyseurQuerySet(models.QuerySet):
         roles = CatalyseurMetier.objects.filter(metier__in=[metier.pk for metier in metiers])
         return self.filter(pk__in=roles.values("catalyseur"))
 
-    def matching(self, text):
-        """Every word of `text` in the name, presentation, place or organisation (accents ignored)."""
-        for word in searchable(text).split()[:10]:
-            self = self.filter(search_text__contains=word)
-        return self
-
     def located(self):
         return self.exclude(latitude=None).exclude(longitude=None)
 
@@ -169,6 +156,7 @@ class Catalyseur(models.Model):
 
     natural_key_field = "slug"
     fixture_extra_keys = {"metiers"}
+    fixture_defaults = {"status": "publie"}  # real content is published at once
 
     name = models.CharField("nom", max_length=200)
     slug = models.SlugField("identifiant", max_length=100, unique=True)
@@ -249,7 +237,7 @@ class Catalyseur(models.Model):
         # Derived fields: the map position (unless typed in) and the accent-free search text.
         if self.position_basis != self.Position.MANUAL:
             self.latitude, self.longitude, self.position_basis = self.locate()
-        self.search_text = searchable(
+        self.search_text = search.normalize(
             self.name,
             self.summary,
             self.presentation,

@@ -1,14 +1,16 @@
-"""The catalyseurs' group of the global search page (registered in apps.py)."""
+"""The catalyseurs' group of the global search page (declared on the app's config)."""
 
 from urllib.parse import urlencode
 
 from django.urls import reverse
 
+from odd17 import search
+
 from .models import Catalyseur
 
 
 def section(text):
-    found = Catalyseur.objects.published().matching(text)
+    found = search.matching(Catalyseur.objects.published(), text)
     return {
         "label": "Catalyseurs territoriaux",
         "count": found.count(),

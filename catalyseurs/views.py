@@ -4,37 +4,26 @@
 import json
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from odd17.core.facets import query_without
 from odd17.core.models import Metier
+from odd17.core.views import render_listing
 
 from . import contact
 from .filters import CatalyseurFilter
 from .forms import PeerRequestForm
 from .models import Catalyseur
 
-PAGE_SIZE = 24
 EXAMPLE_ORGANISATION = "territoire-paris-est-marne-bois"  # the proceedings' example of the 4 métiers combined
 
 
 def filtered(request, template, extra=None):
-    """Filter the published catalyseurs with the request, paginate, render `template`."""
-    filterset = CatalyseurFilter(request.GET, queryset=Catalyseur.objects.published().for_cards())
-    facets = filterset.facets()
-    context = {
-        "filter": filterset,
-        "facets": facets,
-        "chips": filterset.chips(facets),
-        "page": Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page")),
-        "query": query_without(request.GET, "page")[1:],
-        **(extra or {}),
-    }
-    return render(request, template, context)
+    """The published catalyseurs filtered by the request (the shared listing engine), on `template`."""
+    queryset = Catalyseur.objects.published()
+    return render_listing(request, queryset, template, extra or {}, filterset_class=CatalyseurFilter)
 
 
 def directory(request):

@@ -1,4 +1,6 @@
-"""French full-text search of resources: one API, whatever the database.
+"""French search: one API for every searchable model, whatever the database.
+
+Resources (`full_text_search = True` on the model) have a full-text index:
 
 - PostgreSQL: a stored `search_vector` (configuration `french_unaccent`: French stemming without
   accents; weights title A > summary B > keywords and producers C > body D), GIN-indexed and kept
@@ -10,8 +12,11 @@
   (plurals, feminine endings) and matched as prefixes; excerpts by `snippet()`, suggestions by
   difflib over the FTS5 vocabulary.
 
-The API: `matching(queryset, text)`, `ranked(queryset, text)`, `excerpts(ids, text)`,
-`suggestion(text)`, `parse(text)`.
+Other models (the catalyseurs) keep a `search_text` column, their texts through `normalize()`:
+every term of the query is looked for in it (quoted phrases and `-exclusion` alike), unranked.
+
+The API: `matching(queryset, text)`, `ranked(queryset, text)`, `excerpts(model, ids, text)`,
+`suggestion(text, model)`, `parse(text)`, `normalize(*texts)`.
 """
 
 import difflib
@@ -20,7 +25,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import BooleanField, FloatField
+from django.db.models import BooleanField, FloatField, Q
 from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -49,9 +54,9 @@ def is_postgres():
     return connection.vendor == "postgresql"
 
 
-def normalize(text):
-    """Lowercase, without accents, punctuation turned into spaces."""
-    text = unicodedata.normalize("NFKD", text.lower())
+def normalize(*texts):
+    """Lowercase, without accents, punctuation turned into spaces: the one text normaliser."""
+    text = unicodedata.normalize("NFKD", " ".join(t for t in texts if t).lower())
     text = "".join(char for char in text if not unicodedata.combining(char))
     return re.sub(r"[^a-z0-9]+", " ", text).strip()
 
@@ -132,11 +137,29 @@ def _fts_ids(expression):
 # --- the API -----------------------------------------------------------------------------------
 
 
+def full_text(model):
+    return getattr(model, "full_text_search", False)
+
+
+def _matching_words(queryset, query):
+    """Objects whose `search_text` holds every group's words (one term of a group at least)."""
+    for group in query.groups:
+        condition = Q()
+        for term in group:
+            condition |= Q(search_text__contains=" ".join(term))
+        queryset = queryset.filter(condition)
+    for term in query.excluded:
+        queryset = queryset.exclude(search_text__contains=" ".join(term))
+    return queryset
+
+
 def matching(queryset, text):
-    """The resources of `queryset` that match the query `text` (all of them if it says nothing)."""
+    """The objects of `queryset` that match the query `text` (all of them if it says nothing)."""
     query = parse(text)
     if not query:
         return queryset
+    if not full_text(queryset.model):
+        return _matching_words(queryset, query)
     if is_postgres():
         condition = RawSQL(  # the GIN index answers this
             f"search_vector @@ websearch_to_tsquery('{CONFIG}', %s)",
@@ -154,7 +177,7 @@ def matching(queryset, text):
 def ranked(queryset, text):
     """Annotate `rank` (higher is better) for ordering by relevance."""
     query = parse(text)
-    if not query.groups:
+    if not query.groups or not full_text(queryset.model):
         return queryset.annotate(rank=RawSQL("0", (), output_field=FloatField()))
     if is_postgres():
         rank = RawSQL(
@@ -176,11 +199,11 @@ def _marked(text):
     return mark_safe(escape(text).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))
 
 
-def excerpts(ids, text):
-    """{resource id: an HTML excerpt of its text with the matches in <mark>}, in one query."""
+def excerpts(model, ids, text):
+    """{id: an HTML excerpt of its text with the matches in <mark>}, in one query (full text only)."""
     query = parse(text)
     ids = list(ids)
-    if not query.groups or not ids:
+    if not query.groups or not ids or not full_text(model):
         return {}
     with connection.cursor() as cursor:
         if is_postgres():
@@ -206,8 +229,11 @@ def excerpts(ids, text):
         return found
 
 
-def suggestion(text):
-    """A corrected query when some words are unknown (« Vouliez-vous dire … »), else None."""
+def suggestion(text, model=None):
+    """A corrected query when some words are unknown (« Vouliez-vous dire … »), else None: from the
+    resources' lexicon, for them (`model` None or with full text search)."""
+    if model is not None and not full_text(model):
+        return None
     query = parse(text)
     words = list(dict.fromkeys(word for word in query.words if len(word) >= 4))[:8]
     if not words:

@@ -1,6 +1,12 @@
-from odd17.core import apps as core
+from odd17.core import registry
 
 
-class PerenniserConfig(core.PortalAppConfig):
+class PerenniserConfig(registry.PortalAppConfig):
     name = "perenniser"
     verbose_name = "Pérenniser : des compétences"
+    public_models = ("Training", "Accompaniment", "ResearchWork")
+    content_files = (
+        ("trainings.json", "Training"),
+        ("accompaniments.json", "Accompaniment"),
+        ("research.json", "ResearchWork"),
+    )

@@ -1,16 +1,12 @@
-"""The Se former list is filtered like every list, plus the training's modalité."""
+"""The Se former list is filtered like every list of resources, plus the training's modalité."""
 
-import django_filters
-
-from odd17.core.filters import ResourceFilter
+from odd17.core.filters import OptionsFilter, ResourceFilter
 
 from .models import Training
 
-# The fields the Se former form shows (their choices come from the cached option lists).
-SHOWN_FIELDS = ["modalite", "profil", "type", "territoire"]
+# The facets the Se former page offers, in order (the others stay usable in the URL).
+SHOWN = ["modalite", "profil", "type", "territoire"]
 
 
 class TrainingFilter(ResourceFilter):
-    modalite = django_filters.ChoiceFilter(
-        field_name="training__mode", choices=Training.Mode.choices, label="Modalité", empty_label="Toutes"
-    )
+    modalite = OptionsFilter(label="Modalité", lookup="training__mode", choices=Training.Mode.choices)

@@ -32,6 +32,21 @@ class Training(models.Model):
     def __str__(self):
         return str(self.resource)
 
+    @staticmethod
+    def describe(resource):
+        """What a card of `resource` (fetched with its training) tells of the training, if it is one."""
+        training = getattr(resource, "training", None)
+        if training is None:
+            return []
+        mode = training.get_mode_display() + (f" · {training.platform}" if training.platform else "")
+        return [
+            ("Modalité", mode),
+            ("Durée", training.duration or "non précisée"),
+            ("Coût", training.cost or "non précisé"),
+            ("Niveau", training.level or "non précisé"),
+            ("Prochaine session", training.next_session or "non précisée"),
+        ]
+
 
 class Accompaniment(models.Model):
     """An accompaniment offer and the need it answers."""

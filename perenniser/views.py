@@ -4,10 +4,10 @@ from django.db.models import F
 from django.shortcuts import render
 
 from odd17.core.models import Resource
-from odd17.core.views import paginate
+from odd17.core.views import render_listing
 
-from .filters import SHOWN_FIELDS, TrainingFilter
-from .models import Accompaniment
+from .filters import SHOWN, TrainingFilter
+from .models import Accompaniment, Training
 
 
 def rubrique_resources(context):
@@ -16,14 +16,16 @@ def rubrique_resources(context):
 
 def trainings(request, context):
     """Se former: MOOCs and trainings with their details, filtered like every list."""
-    queryset = rubrique_resources(context).select_related("training")
-    filterset = TrainingFilter(request.GET, queryset=queryset)
-    context |= {
-        "filter": filterset,
-        "fields": [filterset.form[name] for name in SHOWN_FIELDS],
-        "page": paginate(request, filterset.qs),
-    }
-    return render(request, "perenniser/trainings.html", context)
+    queryset = Resource.objects.published().in_rubrique(context["rubrique"]).select_related("training")
+    return render_listing(
+        request,
+        queryset,
+        "core/rubrique.html",
+        context,
+        filterset_class=TrainingFilter,
+        shown=SHOWN,
+        describe=Training.describe,
+    )
 
 
 def accompaniments(request, context):

@@ -17,7 +17,7 @@ from django.core.management import call_command
 from django.db.models import ForeignKey
 
 from odd17 import search
-from odd17.core.models import Resource
+from odd17.core.models import ContentVersion, Resource
 
 pytestmark = pytest.mark.django_db
 DUMP_EXCLUDES = ["contenttypes", "auth.permission"]
@@ -40,8 +40,8 @@ def fingerprint():
     result, names = {}, {}
     for model in apps.get_models(include_auto_created=False):
         opts = model._meta
-        if opts.proxy or not opts.managed:
-            continue
+        if opts.proxy or not opts.managed or model is ContentVersion:
+            continue  # the record of change is rewritten by any write, a restore included
         fields = opts.concrete_fields
         rows = {}
         for values in model._default_manager.order_by().values_list(*[f.attname for f in fields]):

@@ -1,4 +1,5 @@
-"""Load the vocabularies and the real content from fixtures/ (format: fixtures/README.md).
+"""Load the vocabularies and the real content from fixtures/ (format: fixtures/README.md): the files
+each app declares on its AppConfig (registry.py), in the order of INSTALLED_APPS.
 
 Rows are upserted by natural key, so loading twice changes nothing; everything happens in one
 transaction, so a file with an error saves nothing and the error says, in French, where it is.
@@ -8,43 +9,13 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist, ValidationError
 from django.db import transaction
 
-from . import facet_index
-from .models import Domain, Goal, Kind, Metier, Organisation, Profile, Resource, Rubrique, Target, Territory
+from . import registry
 
-# (file pattern, model), in dependency order. An app's model is named "app_label.Model" so that
-# the core never imports the apps.
-CONTENT_FILES = [
-    ("profiles.json", Profile),
-    ("domains.json", Domain),
-    ("goals.json", Goal),
-    ("targets.json", Target),
-    ("territories.json", Territory),
-    ("kinds.json", Kind),
-    ("rubriques.json", Rubrique),
-    ("metiers.json", Metier),
-    ("organisations*.json", Organisation),
-    ("resources*.json", Resource),
-    ("goal-guides.json", "comprendre.GoalGuide"),
-    ("target-guides.json", "comprendre.TargetGuide"),
-    ("knowledge-bases.json", "comprendre.KnowledgeBase"),
-    ("figures.json", "comprendre.KeyFigure"),
-    ("stories.json", "agir.Story"),
-    ("kit.json", "agir.KitVolet"),
-    ("trainings.json", "perenniser.Training"),
-    ("accompaniments.json", "perenniser.Accompaniment"),
-    ("research.json", "perenniser.ResearchWork"),
-    ("communes.json", "catalyseurs.Commune"),
-    ("catalyseurs*.json", "catalyseurs.Catalyseur"),
-]
 # Keys of a row that are not model fields.
 EXTRA_KEYS = {"keywords"}
-# Values given to rows created by the loader: real content is published at once. Applied on
-# creation only, so a status an editor set in the admin survives a reload.
-CREATION_DEFAULTS = {Resource: {"status": Resource.Status.PUBLISHED}}
 
 
 class ContentError(Exception):
@@ -105,8 +76,10 @@ def load_rows(model, rows, source, report):
         values, many = _split_row(model, row, where)
         # The key is looked up resolved: a detail model's key is the object it details.
         key = values.get(key_field, row[key_field])
+        # Values given to rows the loader creates (real content is published at once); on creation
+        # only, so that a status an editor set in the admin survives a reload.
         instance = model.objects.filter(**{key_field: key}).first() or model(
-            **CREATION_DEFAULTS.get(model, {})
+            **getattr(model, "fixture_defaults", {})
         )
         created = instance.pk is None
         for name, value in values.items():
@@ -147,9 +120,8 @@ def read_file(path):
 def load_content(directory: Path) -> LoadReport:
     """Upsert every fixture file of `directory`, all or nothing."""
     report = LoadReport()
-    with transaction.atomic(), facet_index.bulk():
-        for pattern, model in CONTENT_FILES:
-            model = apps.get_model(model) if isinstance(model, str) else model
+    with transaction.atomic():
+        for pattern, model in registry.content_files():
             for path in sorted(directory.glob(pattern)):
                 load_rows(model, read_file(path), path.name, report)
             if hasattr(model.objects, "rebuild_scopes"):

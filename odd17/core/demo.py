@@ -1,8 +1,7 @@
 """Synthetic volume for benchmarks (`manage.py seed_demo`), never for the public site.
 
-The core generates resources; other apps register generators for their own models from their
-AppConfig.ready() (`register("catalyseurs", create_demo_catalyseurs, "…")`), so that the core
-never imports them. A generator is called as `generator(count, rng)` and bulk-inserts `count`
+Each app declares its generators on its AppConfig (`demo_generators`, registry.py); the core's
+generates resources. A generator is called as `generator(count, rng)` and bulk-inserts `count`
 rows drawn with the random.Random `rng`, which makes runs repeatable with --seed.
 """
 
@@ -15,10 +14,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from . import facet_index
 from .models import Domain, Goal, Kind, Organisation, Profile, Resource, Rubrique, Target, Territory
 
-GENERATORS = {}
 DEMO_SOURCE = "seed_demo"  # marks synthetic rows so that they can be told apart and removed
 BATCH = 2000
 
@@ -61,11 +58,6 @@ class Corpus:
         while sum(len(sentence) + 1 for sentence in sentences) < wanted:
             sentences.append(rng.choice(self.sentences))
         return " ".join(sentences)
-
-
-def register(name, generator, help_text):
-    """Make `seed_demo --<name> N` call `generator(N, rng)`."""
-    GENERATORS[name] = (generator, help_text)
 
 
 def sample(rng, rows, low, high):
@@ -119,9 +111,4 @@ def create_demo_resources(count, rng):
                     ),
                     batch_size=BATCH * 3,
                 )
-            # Indexed with its batch: an interrupted run leaves no resource outside the facets.
-            facet_index.reindex(Resource.objects.filter(pk__gte=resources[0].pk, pk__lte=resources[-1].pk))
     return count
-
-
-register("resources", create_demo_resources, "Nombre de ressources synthétiques à créer.")

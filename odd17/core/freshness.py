@@ -78,27 +78,34 @@ def shared():
 
 
 class Memo:
-    """A value derived from the database, kept by this process while the version of `scope` holds.
+    """A value derived from the database, kept by this process while its version holds.
 
-    With a shared cache, the last value built is kept there too (one entry, with its version), so
-    that one process builds it and the others read it. With a per-process cache, a process learns
-    of another's changes no sooner than the cache does: the value is kept at most `timeout` seconds.
+    The version is the cache's version of `scope` (moved by signals), or, given `version`, what
+    that function returns (changes.version: the database's own record of change, which nothing
+    can bypass). With a shared cache, the last value built is kept there too (one entry, with its
+    version), so that one process builds it and the others read it. With a per-process cache and
+    the cache's version, a process learns of another's changes no sooner than the cache does: the
+    value is then kept at most `timeout` seconds.
     """
 
     made = []
 
-    def __init__(self, name, build, scope=CONTENT, timeout=300):
+    def __init__(self, name, build, scope=CONTENT, timeout=300, version=None):
         self.name, self.build, self.scope, self.timeout = name, build, scope, timeout
+        self.version = version
         self.forget()
         Memo.made.append(self)
 
     def forget(self):
         self.state = (None, 0.0, None)  # (version key, when, value): one tuple, replaced at once
 
-    def get(self):
-        key = f"{self.name}:{current(self.scope)}"
+    def get(self, version=None):
+        """The value; `version` if the caller has just read it (one query for several memos)."""
+        if version is None:
+            version = self.version() if self.version else current(self.scope)
+        key = f"{self.name}:{version}"
         held, at, value = self.state
-        if held == key and (shared() or time.monotonic() - at < self.timeout):
+        if held == key and (shared() or self.version or time.monotonic() - at < self.timeout):
             return value
         stored = cache.get(f"memo:{self.name}") if shared() else None
         if stored and stored[0] == key:

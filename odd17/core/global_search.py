@@ -7,8 +7,6 @@ window function, over the few results ranked high enough to be shown when sorted
 and their producers.
 """
 
-import functools
-import operator
 from urllib.parse import urlencode
 
 from django.db.models import Case, Value, When, Window
@@ -17,9 +15,11 @@ from django.urls import reverse
 
 from odd17 import search
 
-from .facet_index import within
-from .filters import facet_key
+from . import registry
+from .facet_index import key
+from .idset import IdSet
 from .listing import among, leaders
+from .models import Resource
 
 SHOWN = 5
 GROUPS = [  # (label, kinds); the first group takes every kind the others do not
@@ -27,40 +27,35 @@ GROUPS = [  # (label, kinds); the first group takes every kind the others do not
     ("Exemples inspirants", ["exemple"]),
     ("Événements", ["evenement"]),
 ]
-SECTIONS = []  # section(text) -> group, registered by other apps from AppConfig.ready()
-
-
-def register_section(section):
-    SECTIONS.append(section)
 
 
 def _members(listing):
-    """{group label: its results, as a bitset of the facet index}."""
+    """{group label: its results (IdSet)}."""
     tally = listing.tally
-    kinds = {label: tally.holders(facet_key("type", kind) for kind in kinds or []) for label, kinds in GROUPS}
-    kinds[GROUPS[0][0]] = ~functools.reduce(operator.or_, list(kinds.values())[1:], 0)  # the others'
-    return {label: members & tally.matched for label, members in kinds.items()}
+    kinds = {label: tally.holders(key("type", kind) for kind in kinds or []) for label, kinds in GROUPS[1:]}
+    first = tally.matched - IdSet.union(kinds.values())  # the first group takes the kinds the others do not
+    return {GROUPS[0][0]: first} | {label: members & tally.matched for label, members in kinds.items()}
 
 
 def resource_groups(listing):
-    matching, text = listing.filterset.sorted_qs(), listing.text
+    matching, text = listing.filterset.qs, listing.text
     group_of_kind = {kind: label for label, kinds in GROUPS for kind in kinds or []}
     group = Case(
         *(When(kind__slug=kind, then=Value(label)) for kind, label in group_of_kind.items()),
         default=Value(GROUPS[0][0]),
     )
     members = _members(listing)
-    counts = {label: results.bit_count() for label, results in members.items()}
+    counts = {label: len(results) for label, results in members.items()}
     if listing.ranks is not None:  # the window below then ranks only what can be shown
         candidates = [
-            pk for results in members.values() for pk in leaders(within(listing.ranks, results), SHOWN)
+            pk for results in members.values() for pk in leaders(results.keep(listing.ranks), SHOWN)
         ]
         matching = among(matching, candidates)
     ranked = matching.annotate(
         group=group, group_rank=Window(RowNumber(), partition_by=[group], order_by=matching.query.order_by)
     ).filter(group_rank__lte=SHOWN)
     items = list(ranked.for_cards())
-    found = search.excerpts([item.pk for item in items], text)
+    found = search.excerpts(Resource, [item.pk for item in items], text)
     groups = []
     for label, kinds in GROUPS:
         query = urlencode([("q", text)] + [("type", kind) for kind in kinds or []])
@@ -82,4 +77,4 @@ def resource_groups(listing):
 def search_groups(listing):
     if not listing.text:
         return []
-    return resource_groups(listing) + [section(listing.text) for section in SECTIONS]
+    return resource_groups(listing) + [section(listing.text) for section in registry.search_sections()]

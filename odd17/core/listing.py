@@ -1,13 +1,13 @@
-"""A faceted list of resources: what every list page of the portal shows, computed once here.
+"""A faceted list of any FilterSet (PortalFilterSet): what every list page of the portal shows.
 
-`Listing(request.GET, base_queryset)` applies the shared ResourceFilter and gives the page of
-results (with highlighted excerpts when searching), the facets with their counts computed under
-the other active filters (as data portals do), the active filters as removable chips, and a
-« Vouliez-vous dire … » suggestion when a search finds nothing.
+`Listing(request.GET, base_queryset, ResourceFilter)` applies the FilterSet and gives the page of
+results (with highlighted excerpts when searching resources), the facets with their counts
+computed under the other active filters (as data portals do), the active filters as removable
+chips, and a « Vouliez-vous dire … » suggestion when a search finds nothing.
 
-A list costs one query for the ids (and ranks) of the resources its text and years match; the facet
-index (facet_index.py) counts every facet and the results from them in memory, and a list sorted by
-relevance reads its page among the few resources ranked high enough to be on it.
+A list costs one query for the ids (and ranks) of the objects its other filters (text, years)
+match; the facet index (facet_index.py) counts every facet and the results from them in memory,
+and a list sorted by relevance reads its page among the few results ranked high enough to be on it.
 """
 
 import heapq
@@ -19,22 +19,20 @@ from django.utils.functional import cached_property
 from odd17 import search
 
 from . import facet_index, options
-from .facets import Chip, Facet, Option
+from .facets import Chip, Choice, Facet
 from .filters import ResourceFilter
 
 PAGE_SIZE = 24
 MAX_LEADERS = 500  # past this, a page deep in a ranked list is read by ranking every result again
-FACETS = [spec.param for spec in facet_index.facets()]
-LONG_FACETS = {"producteur": 12, "mot_cle": 12}  # show the most frequent, the rest behind « voir tout »
 
 
 class CountedPaginator(Paginator):
     """A paginator told how many objects there are (the facet index counted them): no COUNT query.
 
     Given `ranks` ({id: rank} of every result) when the order starts with the rank, it reads each
-    page among the resources ranked at least as high as the last one the page can hold: these hold
-    every resource up to that page, in the same order. (Should the sets the ranks were narrowed
-    with lag the database, a page that comes out short is read again among all the results.)
+    page among the objects ranked at least as high as the last one the page can hold: these hold
+    every object up to that page, in the same order. (Should the sets the ranks were narrowed with
+    lag the database, a page that comes out short is read again among all the results.)
     """
 
     def __init__(self, object_list, per_page, count, ranks=None):
@@ -72,11 +70,17 @@ def among(queryset, ids):
 
 
 class Listing:
-    def __init__(self, data, queryset, *, hidden=()):
-        self.data = data
+    def __init__(
+        self, data, queryset, filterset_class=ResourceFilter, *, hidden=(), shown=None, describe=None
+    ):
+        self.data, self.base, self.describe = data, queryset, describe  # describe(item): its card's details
         self.hidden = set(hidden)  # facets fixed by the page itself (e.g. the rubrique of a rubrique page)
-        self.filterset = ResourceFilter(data, queryset=queryset)
-        self.base = queryset
+        self.filterset_class = filterset_class
+        self.filterset = filterset_class(data, queryset=queryset)
+        self.index = facet_index.index_of(filterset_class)
+        self.facet_specs = filterset_class.facets()
+        if shown is not None:  # the facets a page offers, when not all of them
+            self.hidden |= set(self.facet_specs) - set(shown)
 
     # --- state -------------------------------------------------------------------------------
 
@@ -87,11 +91,6 @@ class Listing:
     @property
     def text(self):
         return self.filterset.text
-
-    @property
-    def years(self):
-        """The valid publication years asked for, as the form shows them back."""
-        return {name: self.filterset.cleaned(name, "") for name in ("annee_min", "annee_max")}
 
     def selected(self, name):
         return [str(value) for value in self.filterset.cleaned(name, [])]
@@ -106,9 +105,14 @@ class Listing:
             pairs += [(name, str(item)) for item in values if item not in (None, "")]
         return pairs
 
+    @property
+    def query(self):
+        """The state as a query string (no page), for links to the same list elsewhere (its map)."""
+        return urlencode(self.canonical_query)
+
     def redirect_url(self):
         """Where to send a request naming territories by name or number: the URL carries codes."""
-        typed = self.data.getlist("territoire")
+        typed = [value for value in self.data.getlist("territoire") if value.strip()]
         if typed and typed != self.selected("territoire") and not self.filterset.errors:
             page = [("page", self.data["page"])] if self.data.get("page") else []
             return "?" + urlencode(self.canonical_query + page)
@@ -117,6 +121,24 @@ class Listing:
     def url_without(self, name, value=None):
         pairs = [(k, v) for k, v in self.canonical_query if not (k == name and (value is None or v == value))]
         return "?" + urlencode(pairs)
+
+    @cached_property
+    def fields(self):
+        """The form's fields that are neither a facet, the text nor the sort (the years), in order."""
+        return [
+            self.form[name] for name in self.filterset.filters if name not in (*self.facet_specs, "q", "tri")
+        ]
+
+    @property
+    def sorts(self):
+        """[(value, label, selected)] of the orders offered (relevance only when searching)."""
+        sorts = getattr(self.filterset, "SORTS", {})
+        chosen = getattr(self.filterset, "sort_name", None)
+        return [
+            (value, label, value == chosen)
+            for value, label in sorts.items()
+            if value != "pertinence" or self.text
+        ]
 
     # --- results -----------------------------------------------------------------------------
 
@@ -132,27 +154,29 @@ class Listing:
 
     @cached_property
     def _matched(self):
-        """(tally, ranks), from one query: the ids (and ranks) of the resources that the list's
+        """(tally, ranks), from one query: the ids (and ranks) of the objects that the list's
         filters other than facets (text, years) match."""
         data = self.data.copy()
-        for name in FACETS:
+        for name in self.facet_specs:
             data.pop(name, None)
-        unfaceted = ResourceFilter(data, queryset=self.base).qs.order_by()
-        selected = {name: self.selected(name) for name in FACETS}
+        unfaceted = self.filterset_class(data, queryset=self.base).filtered(self.base.all()).order_by()
+        selected = {name: self.selected(name) for name in self.facet_specs}
         if not self.filterset.rank_leads:
-            return facet_index.counts(facet_index.ids(unfaceted), selected), None
+            return self.index.count(facet_index.ids(unfaceted), selected), None
         ranks = dict(facet_index.rows(search.ranked(unfaceted, self.text).values_list("pk", "rank")))
-        tally = facet_index.counts(ranks, selected)
+        tally = self.index.count(ranks, selected)
         return tally, tally.matching(ranks)
 
     @cached_property
     def page(self):
-        queryset = self.filterset.sorted_qs().for_cards()
+        queryset = self.filterset.qs
+        queryset = queryset.for_cards() if hasattr(queryset, "for_cards") else queryset
         paginator = CountedPaginator(queryset, PAGE_SIZE, self.tally.total, self.ranks)
         page = paginator.get_page(self.data.get("page"))
-        found = search.excerpts([resource.pk for resource in page], self.text)
-        for resource in page:
-            resource.excerpt = found.get(resource.pk)
+        found = search.excerpts(queryset.model, [item.pk for item in page], self.text)
+        for item in page:
+            item.excerpt = found.get(item.pk)
+            item.details = self.describe(item) if self.describe else []
         return page
 
     @property
@@ -163,7 +187,7 @@ class Listing:
     def suggestion(self):
         if self.count or not self.text:
             return None
-        return search.suggestion(self.text)
+        return search.suggestion(self.text, self.base.model)
 
     @property
     def suggestion_url(self):
@@ -179,20 +203,20 @@ class Listing:
     @cached_property
     def facets(self):
         facets = []
-        for name in FACETS:
+        for name, spec in self.facet_specs.items():
             if name in self.hidden:
                 continue
             chosen, counts = set(self.selected(name)), self.counts[name]
-            choices = [
-                Option(o.value, o.label, counts.get(o.value, 0), o.group, o.value in chosen)
-                for o in options.options(name)
-            ]
+            choices = [Choice(o, counts.get(o.value, 0), o.value in chosen) for o in spec.options()]
             more = []
-            if name in LONG_FACETS:
+            if spec.long:
                 choices = [c for c in choices if c.count or c.selected]
                 choices.sort(key=lambda c: (not c.selected, -c.count, c.label))
-                choices, more = choices[: LONG_FACETS[name]], choices[LONG_FACETS[name] :]
-            facets.append(Facet(name, ResourceFilter.base_filters[name].label, choices, more=more))
+                choices, more = choices[: spec.long], choices[spec.long :]
+            errors = list(self.form.errors.get(name, []))
+            facets.append(
+                Facet(name, spec.label, choices, more, spec.widget_name, errors, expanded=spec.expanded)
+            )
         return facets
 
     @cached_property
@@ -211,12 +235,7 @@ class Listing:
     def territory_note(self):
         """Says what a chosen territory includes, as the visitor would not guess it."""
         chosen = self.selected("territoire")
-        if not chosen:
+        if not chosen or not getattr(self.filterset, "territory_note", ""):
             return ""
         names = options.labels("territoire")
-        return (
-            "Territoire choisi : "
-            + ", ".join(names[code] for code in chosen)
-            + ". Sont inclus les ressources "
-            "nationales, celles de la région et celles des départements concernés ; les plus locales d'abord."
-        )
+        return self.filterset.territory_note.format(names=", ".join(names[code] for code in chosen))

@@ -19,6 +19,7 @@ from .models import (
     Domain,
     Goal,
     Kind,
+    Metier,
     Organisation,
     Profile,
     Resource,
@@ -91,6 +92,7 @@ def build():
         "cible": [Option(target.code, f"{target.code} – {target.theme}") for target in Target.objects.all()],
         "format": [Option(value, label) for value, label in Resource.Format.choices],
         "producteur": [Option(org.slug, org.name) for org in Organisation.objects.all()],
+        "metier": [Option(metier.slug, metier.name) for metier in Metier.objects.all()],
         "mot_cle": [Option(tag.slug, tag.name) for tag in Tag.objects.order_by("name")],
     }
 

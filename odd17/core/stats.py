@@ -5,12 +5,17 @@ The counts by axis, rubrique and profile come from the facet index over the publ
 """
 
 from . import facet_index, freshness
-from .filters import facet_key
+from .facet_index import key
+from .filters import ResourceFilter
 from .models import Axis, Profile, Resource, Rubrique
 
 
+def _published_tally():
+    return facet_index.index_of(ResourceFilter).count(facet_index.ids(Resource.objects.published()))
+
+
 def _published_counts():
-    counts = facet_index.counts(facet_index.ids(Resource.objects.published())).counts
+    counts = _published_tally().counts
     return {"axe": counts["axe"], "rubrique": counts["rubrique"]}
 
 
@@ -39,17 +44,17 @@ def axis_counts():
 
 
 def _profile_axis_counts():
-    published = facet_index.counts(facet_index.ids(Resource.objects.published()))
+    published = _published_tally()
     return {
         (profile, axis): number
         for profile in Profile.objects.values_list("slug", flat=True)
         for axis in Axis
         if (
-            number := (
+            number := len(
                 published.matched
-                & published.holders([facet_key("profil", profile)])
-                & published.holders([facet_key("axe", axis.value)])
-            ).bit_count()
+                & published.holders([key("profil", profile)])
+                & published.holders([key("axe", axis.value)])
+            )
         )
     }
 

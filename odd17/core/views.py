@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from odd17 import search
 
 from . import freshness, global_search, stats
+from .filters import ResourceFilter
 from .listing import PAGE_SIZE, Listing
 from .models import Axis, Kind, Profile, Resource, Rubrique
 from .models.vocabularies import AXIS_TAGLINES
@@ -26,9 +27,9 @@ def section(slug):
     return rubrique
 
 
-def render_listing(request, queryset, template, context, hidden=()):
-    """A page built around a faceted list of `queryset` (see listing.py)."""
-    listing = Listing(request.GET, queryset, hidden=hidden)
+def render_listing(request, queryset, template, context, filterset_class=ResourceFilter, **options):
+    """A page built around a faceted list of `queryset` (see listing.py for the `options`)."""
+    listing = Listing(request.GET, queryset, filterset_class, **options)
     url = listing.redirect_url()
     if url:
         return redirect(f"{request.path}{url}")
@@ -99,7 +100,6 @@ def rubrique_detail(request, axis, slug, pages=None):
     resources = Resource.objects.published().in_rubrique(rubrique)
     own_page = (pages or {}).get(slug) or (rubrique.parent and (pages or {}).get(f"{rubrique.parent.slug}/"))
     if own_page:
-        context["page"] = paginate(request, resources.for_cards())
         return own_page(request, context)
     return render_listing(request, resources, "core/rubrique.html", context, hidden=["axe"])
 

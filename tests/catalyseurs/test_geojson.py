@@ -47,7 +47,9 @@ def test_geojson_holds_exactly_the_filtered_published_located_catalyseurs(client
     assert response["Content-Type"] == "application/geo+json"
     data = json.loads(response.content)
     assert_valid_feature_collection(data)
-    listed = {c.slug for c in client.get("/catalyseurs/", {**params, "page": 1}).context["filter"].qs}
+    listed = {
+        c.slug for c in client.get("/catalyseurs/", {**params, "page": 1}).context["listing"].filterset.qs
+    }
     located = set(
         Catalyseur.objects.filter(slug__in=listed, status=Catalyseur.Status.PUBLISHED)
         .exclude(latitude=None)

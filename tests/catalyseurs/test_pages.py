@@ -89,7 +89,7 @@ def test_random_query_strings_never_break_the_lists(client):
 
 def test_bad_filters_are_explained_in_french(client):
     html = client.get("/catalyseurs/", {"metier": "martiens", "q": "x" * 300}).content.decode()
-    assert "Certains filtres n'ont pas été compris" in html
+    assert "Certains critères n'ont pas été compris" in html
     assert "martiens" in html  # named in Django's French message
     assert "Sélectionnez un choix valide" in html
 

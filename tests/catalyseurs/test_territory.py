@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 
 def slugs(client, **params):
-    return {c.slug for c in client.get("/catalyseurs/", params).context["page"]}
+    return {c.slug for c in client.get("/catalyseurs/", params).context["listing"].page}
 
 
 def test_the_shared_scope_climbs_to_france_from_a_departement_and_goes_down_from_a_region():
@@ -36,7 +36,7 @@ def test_a_region_also_shows_its_departements(client):
 
 
 def test_the_most_local_come_first(client):
-    page = list(client.get("/catalyseurs/", {"territoire": "59"}).context["page"])
+    page = list(client.get("/catalyseurs/", {"territoire": "59"}).context["listing"].page)
     levels = [c.territory.level for c in page]
     assert levels == sorted(levels, reverse=True)
     assert page[0].territory.code == "59"

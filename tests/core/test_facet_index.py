@@ -1,31 +1,32 @@
-"""The facet index stays true: after each kind of change, the keys stored on a resource are those
-a full rebuild would give, and they mean what the filters mean."""
+"""The facet index follows the link tables, its only truth: after each kind of change, made through
+the ORM, `update()` or raw SQL, the sets a process holds are those a fresh build gives, with no
+signal handled and no command run; and they mean what the filters mean."""
 
 import pytest
-from django.core.management import call_command
-from django.db import connection
-from django.db.migrations.loader import MigrationLoader
-from django.test.utils import CaptureQueriesContext
-from taggit.models import Tag, TaggedItem
+from django.contrib.sessions.models import Session
+from django.db import connection, transaction
+from django.utils import timezone
+from taggit.models import Tag
 
-from odd17.core import facet_index, freshness
+from catalyseurs.filters import CatalyseurFilter
+from catalyseurs.models import Catalyseur
+from odd17.core import changes, facet_index, freshness, registry
+from odd17.core.filters import ResourceFilter
 from odd17.core.models import Domain, Kind, Organisation, Profile, Resource, Rubrique, Territory
 from tests.factories import ResourceFactory
 
 pytestmark = pytest.mark.django_db
+INDEX = facet_index.index_of(ResourceFilter)
 
 
-def stored(resource):
-    return set(Resource.objects.get(pk=resource.pk).facet_keys)
+def held(resource):
+    """The keys whose sets, as this process holds them now, contain the resource."""
+    return {key for key, members in INDEX.sets().items() if resource.pk in members}
 
 
 def rebuilt(resource):
-    """The keys a full rebuild gives (the stored ones are put back afterwards)."""
-    before = Resource.objects.get(pk=resource.pk).facet_keys
-    facet_index.reindex(Resource.objects.filter(pk=resource.pk))
-    keys = stored(resource)
-    Resource.objects.filter(pk=resource.pk).update(facet_keys=before)
-    return keys
+    """The keys a fresh build from the tables gives."""
+    return {key for key, members in INDEX.build().items() if resource.pk in members}
 
 
 @pytest.fixture
@@ -43,7 +44,7 @@ def resource():
 
 
 def test_keys_say_which_choices_select_the_resource(resource):
-    keys = stored(resource)
+    keys = held(resource)
     # A resource of the Rhône is found from the Rhône, its région and France; not from elsewhere.
     assert {"territoire:69", "territoire:R84", "territoire:FR"} <= keys
     assert "territoire:R11" not in keys and "territoire:01" not in keys
@@ -52,6 +53,11 @@ def test_keys_say_which_choices_select_the_resource(resource):
     assert {"type:guide", "format:video", "profil:associations", "domaine:emploi"} <= keys
     assert f"critere:{Domain.objects.get(slug='emploi').criterion}" in keys
     assert not any(key.startswith("producteur:") for key in keys)
+
+
+def raw(sql, params=()):
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
 
 
 CHANGES = {
@@ -90,124 +96,51 @@ CHANGES = {
         rubrique.save(),
         Rubrique.objects.rebuild_scopes(),
     ),
+    "a link deleted by raw SQL": lambda r: raw(
+        f"DELETE FROM {Resource.profiles.through._meta.db_table} WHERE resource_id = %s", [r.pk]
+    ),
+    "a kind changed by update()": lambda r: Resource.objects.filter(pk=r.pk).update(
+        kind=Kind.objects.get(slug="exemple")
+    ),
+    "a profile renamed by update()": lambda r: Profile.objects.filter(slug="associations").update(
+        slug="assos"
+    ),
+    "a keyword renamed by update()": lambda r: Tag.objects.filter(name="mot-clé du départ").update(
+        slug="autre"
+    ),
 }
 
 
 @pytest.mark.parametrize("change", CHANGES.values(), ids=CHANGES.keys())
-def test_every_change_keeps_the_stored_keys_current(resource, change):
-    before = stored(resource)
+def test_every_change_is_followed_without_any_command(resource, change):
+    before = held(resource)
     change(Resource.objects.get(pk=resource.pk))
-    after = stored(resource)
+    after = held(resource)
     assert after == rebuilt(resource)
     assert after != before  # each change does change the keys: the test would see a missed one
-
-
-def test_a_renamed_keyword_changes_the_key_of_its_resources(resource):
-    resource.tags.add("ancien nom")
-    tag = Tag.objects.get(name="ancien nom")
-    tag.slug = "nouveau-nom"
-    tag.save()
-    assert "mot_cle:nouveau-nom" in stored(resource) and "mot_cle:ancien-nom" not in stored(resource)
-
-
-def test_migrate_fills_the_resources_never_indexed_and_the_command_rebuilds_all(resource, capsys):
-    Resource.objects.filter(pk=resource.pk).update(facet_keys=None)
-    facet_index.fill_missing()
-    assert "profil:associations" in stored(resource)
-
-    Resource.objects.update(facet_keys={"profil:faux": 1})  # as raw SQL would leave it
-    call_command("reindex_facets")
-    assert "profil:faux" not in stored(resource) and "profil:associations" in stored(resource)
-    assert not Resource.objects.filter(facet_keys__has_key="profil:faux").exists()
-    assert "Index des facettes recalculé" in capsys.readouterr().out
-
-
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="stockage propre à PostgreSQL")
-def test_search_vector_and_keys_stay_in_the_row_on_postgresql():
-    """Out of line (TOAST), each `@@` or key read would cost an index lookup per row (migration 0007)."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT attname, attstorage FROM pg_attribute WHERE attrelid = 'core_resource'::regclass"
-            " AND attname IN ('search_vector', 'facet_keys')"
-        )
-        assert dict(cursor.fetchall()) == {"search_vector": "m", "facet_keys": "m"}
-
-
-def test_nothing_to_index_or_count_is_no_error():
-    facet_index.reindex(Resource.objects.filter(pk__in=[]))
-    tally = facet_index.counts([], {"profil": ["collectivites"]})
-    assert tally.total == 0 and tally.counts["profil"] == {} and tally.matching({}) == {}
-    Kind.objects.create(slug="sans-ressource", name="Sans ressource").delete()  # linked to nothing
-
-
-def test_keyword_links_saved_or_deleted_as_rows_update_the_keys(resource):
-    """taggit's own admin (inline, merge of keywords) saves and deletes TaggedItem rows."""
-    tag = Tag.objects.create(name="Fusionné", slug="fusionne")
-    link = TaggedItem.objects.create(tag=tag, content_object=Resource.objects.get(pk=resource.pk))
-    assert "mot_cle:fusionne" in stored(resource)
-    link.delete()
-    assert "mot_cle:fusionne" not in stored(resource)
-
-
-def keys_rewritten(queries):
-    return [query for query in queries if "facet_keys = " in query["sql"]]
-
-
-def test_saves_that_change_no_key_rewrite_nothing(resource):
-    profile = Profile.objects.get(slug="associations")
-    with CaptureQueriesContext(connection) as queries:
-        profile.order += 1
-        profile.save()  # the admin's list_editable order
-        Territory.objects.rebuild_scopes()  # a territory saved without a new parent
-        resource.status = Resource.Status.ARCHIVED
-        resource.save(update_fields=["status", "updated_at"])  # the admin's status actions
-    assert not keys_rewritten(queries.captured_queries)
-    with CaptureQueriesContext(connection) as queries:
-        profile.slug = "assos"
-        profile.save()
-    assert keys_rewritten(queries.captured_queries) and "profil:assos" in stored(resource)
-
-
-def test_many_resources_are_reindexed_a_chunk_at_a_time(resource):
-    others = [
-        ResourceFactory(tagged={"profiles": [Profile.objects.get(slug="associations")]}) for _ in range(3)
-    ]
-    ids = [resource.pk, *(other.pk for other in others)]
-    Resource.objects.filter(pk__in=ids).update(facet_keys={"profil:faux": 1})
-    facet_index.reindex_ids(ids, chunk=2)
-    assert all("profil:associations" in stored(row) for row in [resource, *others])
-
-
-def test_migrating_back_before_the_index_does_not_look_for_it(resource):
-    Resource.objects.filter(pk=resource.pk).update(facet_keys=None)
-    state = MigrationLoader(connection).project_state(("core", "0005_resource_indexes")).apps
-    facet_index.fill_missing(apps=state)  # no such column at that state (it would fail there)
-    assert Resource.objects.get(pk=resource.pk).facet_keys is None
-    facet_index.fill_missing(apps=MigrationLoader(connection).project_state().apps)
-    assert "profil:associations" in stored(resource)
 
 
 def published_ids():
     return list(Resource.objects.published().values_list("pk", flat=True))
 
 
-def test_in_memory_sets_are_read_once_then_follow_each_change(django_assert_num_queries):
+def test_sets_are_read_once_then_rebuilt_only_when_the_tables_change(django_assert_num_queries):
     ids = published_ids()
-    with django_assert_num_queries(1):  # every resource's keys, read once by this process
-        before = facet_index.counts(ids).counts["profil"].get("associations", 0)
-    with django_assert_num_queries(0):
-        assert facet_index.counts(ids).counts["profil"].get("associations", 0) == before
+    with django_assert_num_queries(2):  # the record of change, then every link, in one query
+        before = INDEX.count(ids).counts["profil"].get("associations", 0)
+    with django_assert_num_queries(1):  # the record of change alone: nothing moved
+        assert INDEX.count(ids).counts["profil"].get("associations", 0) == before
     added = ResourceFactory(tagged={"profiles": [Profile.objects.get(slug="associations")]})
-    counted = facet_index.counts([*ids, added.pk]).counts["profil"]
-    assert counted["associations"] == before + 1  # nothing forgotten by hand: the save moved the version
+    counted = INDEX.count([*ids, added.pk]).counts["profil"]
+    assert counted["associations"] == before + 1
     added.profiles.clear()
-    assert facet_index.counts([*ids, added.pk]).counts["profil"]["associations"] == before
+    assert INDEX.count([*ids, added.pk]).counts["profil"]["associations"] == before
 
 
 def test_each_facet_is_counted_under_the_others_only():
     ids = published_ids()
     chosen = {"profil": ["collectivites"], "format": ["document"]}
-    tally = facet_index.counts(ids, chosen)
+    tally = INDEX.count(ids, chosen)
     published = Resource.objects.published()
     both = published.filter(profiles__slug="collectivites", format="document").distinct()
     assert tally.total == both.count() > 0
@@ -216,6 +149,71 @@ def test_each_facet_is_counted_under_the_others_only():
     assert tally.counts["profil"]["associations"] == documents  # under « document » only
     collectivites = published.filter(profiles__slug="collectivites", format="video").distinct().count()
     assert tally.counts["format"].get("video", 0) == collectivites  # under « collectivités » only
+
+
+def test_a_filterset_extending_another_builds_its_own_facets_only():
+    from perenniser.filters import TrainingFilter
+
+    trainings = facet_index.index_of(TrainingFilter)
+    assert trainings.base is INDEX and set(trainings.own) == {"modalite"}
+    assert set(trainings.build()) == {key for key in trainings.sets() if key.startswith("modalite:")}
+    assert INDEX.sets().keys() < trainings.sets().keys()
+
+
+def test_the_catalyseurs_have_an_index_of_their_own():
+    index = facet_index.index_of(CatalyseurFilter)
+    sets = index.sets()
+    accompagnement = Catalyseur.objects.filter(metiers__slug="accompagnement").distinct()
+    assert set(sets["metier:accompagnement"]) == set(accompagnement.values_list("pk", flat=True))
+    Catalyseur.objects.filter(pk__in=accompagnement.values("pk")).update(profile=None)
+    assert not any(
+        key.startswith("profil:") and set(s) & set(accompagnement.values_list("pk", flat=True))
+        for key, s in index.sets().items()
+    )
+
+
+def test_the_record_of_change_moves_with_public_tables_only():
+    before = changes.version()
+    Session.objects.create(session_key="x" * 32, session_data="", expire_date=timezone.now())
+    assert changes.version() == before  # not a table public pages show
+    table = Organisation._meta.db_table
+    raw(f"UPDATE {table} SET name = name || ' ' WHERE id IN (SELECT MIN(id) FROM {table})")
+    assert changes.version() != before
+
+
+def test_every_public_table_has_its_trigger():
+    tables = set(changes.tables(registry.public_models()))
+    assert {
+        "core_resource",
+        "core_resource_profiles",
+        "taggit_taggeditem",
+        "catalyseurs_catalyseur",
+    } <= tables
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT DISTINCT event_object_table FROM information_schema.triggers"
+                " WHERE trigger_name LIKE 'odd17_content_changed%%'"
+            )
+        else:
+            cursor.execute(
+                "SELECT DISTINCT tbl_name FROM sqlite_master WHERE type = 'trigger'"
+                " AND name LIKE 'odd17_content_changed%'"
+            )
+        assert {table for (table,) in cursor.fetchall()} == tables
+
+
+def test_a_rolled_back_change_never_hands_its_version_out_again(resource):
+    before = changes.version()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        resource.profiles.clear()
+        inside = changes.version()
+        INDEX.sets()  # built from the change that is about to be undone
+        raise RuntimeError
+    assert changes.version() == before != inside
+    resource.territories.clear()  # another change: a new value, never the rolled-back one
+    assert changes.version() not in (before, inside)
+    assert held(resource) == rebuilt(resource)
 
 
 def test_a_commit_moves_the_version_again(django_capture_on_commit_callbacks):

@@ -10,11 +10,14 @@ from django.test.utils import CaptureQueriesContext
 
 from odd17 import search
 from odd17.core import listing as listing_module
-from odd17.core.listing import FACETS, Listing
+from odd17.core.filters import ResourceFilter
+from odd17.core.listing import CountedPaginator, Listing
 from odd17.core.models import Resource, Territory
 from tests.factories import ResourceFactory
 
 pytestmark = pytest.mark.django_db
+
+FACETS = list(ResourceFilter.facets())
 
 # How each facet's value selects resources, written as plain ORM lookups (the oracle).
 ORACLE = {
@@ -111,7 +114,7 @@ def test_territory_and_rubrique_counts_follow_inheritance(state):
 def test_pages_of_a_ranked_list_are_those_of_the_full_ranking(monkeypatch, state):
     """Each page is read among the resources ranked high enough to be on it: the same pages."""
     monkeypatch.setattr(listing_module, "PAGE_SIZE", 5)
-    everything = list(Listing(query(state), Resource.objects.published()).filterset.sorted_qs())
+    everything = list(Listing(query(state), Resource.objects.published()).filterset.qs)
     assert len(everything) > 15
     pages, restricted = [], 0
     for number in range(1, -(-len(everything) // 5) + 1):
@@ -135,16 +138,30 @@ def test_leaders_are_those_ranked_as_high_as_the_last_place():
     assert few.count() == Resource.objects.filter(pk__in=many[:3]).count()
 
 
-def test_a_page_is_read_again_when_the_facet_sets_lag_the_database(monkeypatch):
-    """A resource that lost a facet value without any signal (raw SQL) stays in this process's sets."""
-    monkeypatch.setattr(listing_module, "PAGE_SIZE", 5)
+def test_a_link_removed_by_raw_sql_leaves_the_counts_and_the_pages_at_once():
+    """The link tables are the truth: no signal, no command, and the facet index follows them."""
     state = {"q": ["partenariats"], "profil": ["collectivites"]}
-    first = list(Listing(query(state), Resource.objects.published()).page)[0]  # the sets are built
-    keys = {key: 1 for key in Resource.objects.get(pk=first.pk).facet_keys if key != "profil:collectivites"}
-    Resource.objects.filter(pk=first.pk).update(facet_keys=keys)  # no signal: the sets still hold it
+    before = Listing(query(state), Resource.objects.published())
+    first = list(before.page)[0]  # the sets are built
+    through = Resource.profiles.through._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {through} WHERE resource_id = %s AND profile_id IN"
+            " (SELECT id FROM core_profile WHERE slug = 'collectivites')",
+            [first.pk],
+        )
     listing = Listing(query(state), Resource.objects.published())
-    assert list(listing.page) == list(listing.filterset.sorted_qs()[:5])
     assert first not in listing.page
+    assert listing.count == before.count - 1 == oracle(state).count()
+
+
+def test_a_ranked_page_that_comes_out_short_is_read_again_among_all_results():
+    """Should the ranks name a result the database no longer holds, the page is still full."""
+    queryset = Resource.objects.published().order_by("pk")
+    real = list(queryset.values_list("pk", flat=True)[:6])
+    ranks = dict.fromkeys(real[:4], 1.0) | {10**9: 2.0}  # a ghost ranked first
+    page = CountedPaginator(queryset, 4, count=len(real), ranks=ranks).page(1)
+    assert [resource.pk for resource in page] == real[:4]
 
 
 def test_or_within_a_facet_and_across_facets():

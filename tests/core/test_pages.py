@@ -46,7 +46,6 @@ def test_every_rubrique_page_lists_its_published_resources(client):
         assert response.status_code == 200, rubrique.slug
         expected = Resource.objects.published().in_rubrique(rubrique)
         if "listing" not in response.context:  # a page of its own (axis apps), tested there
-            assert response.context["page"].paginator.count == expected.count(), rubrique.slug
             continue
         assert response.context["listing"].count == expected.count()
         first = expected.first()

@@ -19,10 +19,12 @@ def test_se_former_shows_moocs_with_provider_mode_and_the_academic_map(client):
 
 def test_se_former_filters_by_modalite_and_profile(client):
     response = client.get("/perenniser/se-former/", {"modalite": "presentiel"})
-    listed = list(response.context["page"].paginator.object_list)
+    listed = list(response.context["listing"].page.paginator.object_list)
     assert listed and all(r.training.mode == Training.Mode.PRESENTIEL for r in listed)
     response = client.get("/perenniser/se-former/", {"profil": "academiques"})
-    assert all(r.profiles.filter(slug="academiques").exists() for r in response.context["page"].object_list)
+    assert all(
+        r.profiles.filter(slug="academiques").exists() for r in response.context["listing"].page.object_list
+    )
 
 
 def test_se_former_ignores_garbage_parameters(client):
@@ -35,7 +37,8 @@ def test_se_former_ignores_garbage_parameters(client):
     assert "ont été ignorés" in html and "<script>" not in html
     rubrique = Rubrique.objects.get(slug="se-former")
     assert (
-        response.context["page"].paginator.count == Resource.objects.published().in_rubrique(rubrique).count()
+        response.context["listing"].page.paginator.count
+        == Resource.objects.published().in_rubrique(rubrique).count()
     )
 
 
@@ -68,4 +71,4 @@ def test_se_former_filters_by_territory_with_national_trainings(client):
     assert 'name="territoire"' in html
     rubrique = Rubrique.objects.get(slug="se-former")
     expected = Resource.objects.published().in_rubrique(rubrique).covering(Territory.objects.get(code="69"))
-    assert response.context["page"].paginator.count == expected.count() > 0
+    assert response.context["listing"].page.paginator.count == expected.count() > 0

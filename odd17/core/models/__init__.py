@@ -1,5 +1,6 @@
 """The shared domain: the vocabularies every resource is tagged with, and the Resource itself."""
 
+from .changes import ContentVersion
 from .resource import Resource, ResourceQuerySet
 from .vocabularies import (
     Axis,
@@ -17,6 +18,7 @@ from .vocabularies import (
 
 __all__ = [
     "Axis",
+    "ContentVersion",
     "Criterion",
     "Domain",
     "Goal",

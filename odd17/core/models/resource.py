@@ -90,6 +90,8 @@ class Resource(models.Model):
         JEU = "jeu", "Jeu ou kit d'animation"
 
     natural_key_field = "slug"
+    fixture_defaults = {"status": "publie"}  # real content is published at once
+    full_text_search = True  # odd17/search.py: an index of its own on each database
     title = models.CharField("titre", max_length=255)
     slug = models.SlugField("identifiant", max_length=255, unique=True)
     summary = models.CharField(
@@ -125,11 +127,6 @@ class Resource(models.Model):
     )
     created_at = models.DateTimeField("créé le", auto_now_add=True)
     updated_at = models.DateTimeField("modifié le", auto_now=True)
-    # {"profil:collectivites": 1, "territoire:69": 1, …}: derived, kept current by facet_index.py;
-    # NULL until first indexed. (Nullable without default, SQLite adds the column in place: a table
-    # rebuild would drop the full-text triggers of migration core 0004.)
-    facet_keys = models.JSONField("clés des facettes", null=True, editable=False)
-
     objects = ResourceManager()
 
     class Meta:

@@ -101,20 +101,8 @@ class HierarchyQuerySet(models.QuerySet):
     """
 
     def rebuild_scopes(self):
-        """Recompute every `scope` from the parent links, then, if they changed, the facet keys
-        that follow from them; call after the hierarchy changed."""
-        from ..facet_index import hierarchy_changed  # the index reads the models: imported late
-
-        name = self.model._meta.model_name
-        links = self.model.scope.through.objects
-
-        def pairs():
-            return set(links.values_list(f"from_{name}", f"to_{name}"))
-
-        before = pairs()
+        """Recompute every `scope` from the parent links; call after the hierarchy changed."""
         rebuild_scopes(self.model, self.model.scope_includes_ancestors)
-        if pairs() != before:
-            hierarchy_changed()
 
 
 def rebuild_scopes(model, include_ancestors):
