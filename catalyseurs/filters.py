@@ -22,6 +22,9 @@ class CatalyseurFilter(PortalFilterSet):
         model = Catalyseur
         fields = []
 
+    def static_order(self):
+        return None if self.territories else ("nom", ["name", "pk"])
+
     def sort(self, queryset):
         """By name; the most local first when a territory is chosen (a département's, its région's,
         then national networks)."""

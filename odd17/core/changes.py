@@ -14,9 +14,7 @@ go to other tables). SQLite: a row-level trigger per table and operation.
 """
 
 import secrets
-import threading
 
-from django.core.signals import request_finished, request_started
 from django.db import connection, connections
 
 TABLE = "core_contentversion"
@@ -38,39 +36,14 @@ SQLITE_TRIGGER = (
 )
 
 
-_request = threading.local()  # the value read once per request (a page asks several indexes)
-
-
-def _start(**kwargs):
-    _request.active, _request.value = True, None
-
-
-def _finish(**kwargs):
-    _request.active, _request.value = False, None
-
-
-request_started.connect(_start, dispatch_uid="content-version-start")
-request_finished.connect(_finish, dispatch_uid="content-version-finish")
-
-
 def version():
-    """The current value: read once per request, at each call outside requests."""
-    if getattr(_request, "value", None) is None:
-        value = _read()
-        if getattr(_request, "active", False):
-            _request.value = value
-        return value
-    return _request.value
-
-
-def _read():
-    """The value in the database (the row is created again if a test's flush emptied the table)."""
+    """The current value in the database (the row is made again if a test's flush emptied the table)."""
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT version FROM {TABLE} WHERE id = 1")
         row = cursor.fetchone()
         if row is None:
             cursor.execute(f"INSERT INTO {TABLE} (id, version) VALUES (1, %s)", [_fresh()])
-            return _read()
+            return version()
     return row[0]
 
 

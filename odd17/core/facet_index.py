@@ -13,6 +13,7 @@ same model (TrainingFilter adds the modalité) builds its own facets only, and r
 from its parent's index.
 """
 
+from array import array
 from dataclasses import dataclass
 
 from django.core.exceptions import EmptyResultSet
@@ -74,6 +75,7 @@ class FacetIndex:
         self.memo = freshness.Memo(
             f"facet-sets:{filterset_class.__name__}", self.build, version=changes.version
         )
+        self.orders = {}  # {order name: Memo of the ids in that order}
 
     def build(self):
         """{key: IdSet} of this index's own facets, read from the link tables in one query, streamed."""
@@ -101,14 +103,27 @@ class FacetIndex:
         own = self.memo.get(version)
         return {**self.base.sets(version), **own} if self.base else own
 
-    def count(self, matched_ids, selected=None):
+    def order(self, name, fields, version=None):
+        """The ids of every object in the order `fields` (an order of the FilterSet that depends on
+        no visitor's input: `static_order()`), kept as the sets are: a page is then read by walking
+        it, whatever the facets chosen."""
+        if name not in self.orders:
+            ordered = self.model._default_manager.order_by(*fields).values_list("pk")
+            build = lambda: array("q", (pk for (pk,) in rows(ordered)))  # noqa: E731
+            self.orders[name] = freshness.Memo(
+                f"order:{self.filterset_class.__name__}:{name}", build, version=changes.version
+            )
+        return self.orders[name].get(version or changes.version())
+
+    def count(self, matched_ids, selected=None, version=None):
         """Count every facet's values over the objects of `matched_ids` that the `selected` values
         ({facet: [value, …]}: OR within a facet, AND across) select.
 
         As data portals do, a facet with selected values is counted under the other facets only, so
-        that its other values show what choosing them as well would add.
+        that its other values show what choosing them as well would add. `version`: the record of
+        change if the caller has just read it (changes.version()).
         """
-        sets = self.sets()
+        sets = self.sets(version)
         chosen = {  # {facet: the objects its selected values select}
             facet: IdSet.union(sets.get(key(facet, value), IdSet()) for value in values)
             for facet, values in (selected or {}).items()

@@ -150,6 +150,11 @@ class PortalFilterSet(django_filters.FilterSet):
 
     rank_leads = False  # whether the order starts with the rank of a full-text search
 
+    def static_order(self):
+        """(name, fields) of the chosen order when it depends on no visitor's input (no rank, no
+        territory): the facet index keeps it, and pages are read from it. Else None."""
+        return None
+
     def filter_text(self, queryset, name, value):
         return search.matching(queryset, value)
 
@@ -211,6 +216,12 @@ class ResourceFilter(PortalFilterSet):
     def rank_leads(self):
         """The order starts with the rank (sorted by relevance, no territory putting the most local first)."""
         return self.by_relevance and not self.territories
+
+    def static_order(self):
+        if self.territories or self.by_relevance:
+            return None
+        first = ["title"] if self.sort_name == "titre" else []
+        return self.sort_name, [*first, *Resource._meta.ordering, "pk"]
 
     def sort(self, queryset):
         """The chosen order, the most local first when a territory is chosen."""

@@ -60,6 +60,20 @@ class IdSet:
                 yield index * 8 + low.bit_length() - 1
                 byte ^= low
 
+    def window(self, order, bottom, top):
+        """The ids of this set at places `bottom` to `top` (excluded) of `order`, a sequence of ids
+        (every object of a table in a list's order): a page, read without the database."""
+        flags = self.bits.to_bytes((self.bits.bit_length() + 7) // 8, "little")
+        size, found, place = len(flags), [], 0
+        for pk in order:
+            if pk >> 3 < size and flags[pk >> 3] >> (pk & 7) & 1:
+                if place >= bottom:
+                    found.append(pk)
+                place += 1
+                if place >= top:
+                    break
+        return found
+
     def keep(self, mapping):
         """`mapping` ({id: …}) restricted to the ids of this set."""
         size = max(mapping, default=0) // 8 + 1

@@ -18,12 +18,13 @@ from django.utils.functional import cached_property
 
 from odd17 import search
 
-from . import facet_index, options
+from . import changes, facet_index, options
 from .facets import Chip, Choice, Facet
 from .filters import ResourceFilter
 
 PAGE_SIZE = 24
 MAX_LEADERS = 500  # past this, a page deep in a ranked list is read by ranking every result again
+MAX_LISTED = 2000  # up to this many results, a page in an order the index does not keep is read among them
 
 
 class CountedPaginator(Paginator):
@@ -31,13 +32,15 @@ class CountedPaginator(Paginator):
 
     Given `ranks` ({id: rank} of every result) when the order starts with the rank, it reads each
     page among the objects ranked at least as high as the last one the page can hold: these hold
-    every object up to that page, in the same order. (Should the sets the ranks were narrowed with
-    lag the database, a page that comes out short is read again among all the results.)
+    every object up to that page, in the same order. Given `window(bottom, top)` (the ids of the
+    page, read from an order the facet index keeps) and `objects` (where to read them), it reads
+    just those. A page that comes out short (the database changed under the index) is read again
+    from `object_list`.
     """
 
-    def __init__(self, object_list, per_page, count, ranks=None):
+    def __init__(self, object_list, per_page, count, ranks=None, window=None, objects=None):
         super().__init__(object_list, per_page)
-        self.known_count, self.ranks = count, ranks or {}
+        self.known_count, self.ranks, self.window, self.objects = count, ranks or {}, window, objects
 
     @cached_property
     def count(self):
@@ -45,12 +48,17 @@ class CountedPaginator(Paginator):
 
     def page(self, number):
         number = self.validate_number(number)
-        if not self.ranks:
-            return super().page(number)
         bottom = (number - 1) * self.per_page
         top = min(bottom + self.per_page, self.count)
-        items = list(among(self.object_list, leaders(self.ranks, top))[bottom:top])
-        if len(items) < top - bottom:  # the facet index's sets lag the database: rank everything
+        if self.window:
+            wanted = self.window(bottom, top)
+            found = {item.pk: item for item in self.objects.filter(pk__in=wanted)}
+            items = [found[pk] for pk in wanted if pk in found]
+        elif self.ranks:
+            items = list(among(self.object_list, leaders(self.ranks, top))[bottom:top])
+        else:
+            return super().page(number)
+        if len(items) < top - bottom:
             items = list(self.object_list[bottom:top])
         return self._get_page(items, number, self)
 
@@ -142,6 +150,11 @@ class Listing:
 
     # --- results -----------------------------------------------------------------------------
 
+    @cached_property
+    def version(self):
+        """The database's record of change, read once for the index's sets and orders."""
+        return changes.version()
+
     @property
     def tally(self):
         """The facet counts and the results (facet_index.Tally)."""
@@ -162,16 +175,24 @@ class Listing:
         unfaceted = self.filterset_class(data, queryset=self.base).filtered(self.base.all()).order_by()
         selected = {name: self.selected(name) for name in self.facet_specs}
         if not self.filterset.rank_leads:
-            return self.index.count(facet_index.ids(unfaceted), selected), None
+            return self.index.count(facet_index.ids(unfaceted), selected, self.version), None
         ranks = dict(facet_index.rows(search.ranked(unfaceted, self.text).values_list("pk", "rank")))
-        tally = self.index.count(ranks, selected)
+        tally = self.index.count(ranks, selected, self.version)
         return tally, tally.matching(ranks)
 
     @cached_property
     def page(self):
-        queryset = self.filterset.qs
-        queryset = queryset.for_cards() if hasattr(queryset, "for_cards") else queryset
-        paginator = CountedPaginator(queryset, PAGE_SIZE, self.tally.total, self.ranks)
+        queryset, objects = self.filterset.qs, self.base
+        if hasattr(queryset, "for_cards"):
+            queryset, objects = queryset.for_cards(), objects.for_cards()
+        order, window = self.filterset.static_order() if self.ranks is None else None, None
+        if order:
+            walked = self.index.order(*order, version=self.version)
+            window = lambda bottom, top: self.tally.matched.window(walked, bottom, top)  # noqa: E731
+        elif self.ranks is None and self.tally.narrowed and self.tally.total <= MAX_LISTED:
+            # Sorted by locality: among the few results the index found, not through the facets' links.
+            queryset = self.filterset.sort(objects.filter(pk__in=list(self.tally.matched)))
+        paginator = CountedPaginator(queryset, PAGE_SIZE, self.tally.total, self.ranks, window, objects)
         page = paginator.get_page(self.data.get("page"))
         found = search.excerpts(queryset.model, [item.pk for item in page], self.text)
         for item in page:

@@ -277,3 +277,33 @@ def test_doors_page_offers_the_four_entry_doors_with_counts(client):
     assert "?profil=collectivites" in html and "?domaine=transition-energetique" in html
     assert "?porte=temoignages" in html and 'name="territoire"' in html
     assert "Critères sociétaux" in html
+
+
+@pytest.mark.parametrize(
+    "state",
+    [
+        {"profil": ["collectivites"]},
+        {"profil": ["associations"], "tri": ["titre"]},
+        {"q": ["partenariats"], "tri": ["recent"], "domaine": ["emploi", "sante"]},
+        {"territoire": ["R84"], "profil": ["associations", "collectivites"]},  # the most local first
+    ],
+    ids=["date", "titre", "texte+date", "territoire"],
+)
+def test_every_page_read_from_the_index_is_the_page_of_the_sql_order(monkeypatch, state):
+    """Pages are read by walking an order the facet index keeps (or among the few results it found):
+    the same pages, in the same order, as the FilterSet's own sorted queryset."""
+    monkeypatch.setattr(listing_module, "PAGE_SIZE", 4)
+    everything = list(Listing(query(state), Resource.objects.published()).filterset.qs)
+    assert len(everything) > 8
+    pages = []
+    for number in range(1, -(-len(everything) // 4) + 1):
+        pages += list(Listing(query({**state, "page": [str(number)]}), Resource.objects.published()).page)
+    assert pages == everything
+
+
+def test_a_page_walked_from_the_index_follows_a_retitled_resource():
+    """The kept order is derived data too: a title changed by update() moves the resource at once."""
+    state = {"tri": ["titre"], "profil": ["collectivites"]}
+    first = list(Listing(query(state), Resource.objects.published()).page)[0]
+    Resource.objects.filter(pk=first.pk).update(title="ZZZ en dernier")
+    assert first not in list(Listing(query(state), Resource.objects.published()).page)
