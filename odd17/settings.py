@@ -229,13 +229,12 @@ CONTENT_SECURITY_POLICY = {
 
 # Permissions-Policy (django-permissions-policy): the browser features the portal never uses are
 # refused to every page and to anything it might embed (the map needs none: it asks no position).
+# Only features Chromium knows: it reports any other as an error (tests/browser/test_csp.py).
 PERMISSIONS_POLICY = {
     feature: []
     for feature in (
         "accelerometer",
-        "ambient-light-sensor",
         "autoplay",
-        "bluetooth",
         "browsing-topics",
         "camera",
         "display-capture",

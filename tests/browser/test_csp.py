@@ -1,4 +1,5 @@
-"""The Content Security Policy blocks nothing the portal needs, on every page type and in the admin."""
+"""The Content Security Policy blocks nothing the portal needs, on every page type and in the admin;
+the browser reads the Permissions-Policy header without an error."""
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -19,12 +20,16 @@ document.addEventListener("securitypolicyviolation", (event) => {
 
 @pytest.fixture
 def watched(page):
-    """The page, and the list of CSP violations it reports (events and console messages)."""
+    """The page, and the list of CSP violations it reports (events and console messages), with any
+    error the browser finds in the Permissions-Policy header (an unknown feature, a bad value)."""
     console = []
     page.add_init_script(LISTEN)
+    watched_words = ("Content Security Policy", "Permissions-Policy", "Permissions policy")
     page.on(
         "console",
-        lambda message: console.append(message.text) if "Content Security Policy" in message.text else None,
+        lambda message: (
+            console.append(message.text) if any(w in message.text for w in watched_words) else None
+        ),
     )
 
     def violations():
