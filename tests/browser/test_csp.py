@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from odd17.core.models import Goal, Resource
-from tests.browser.pages import PAGE_TYPES
+from tests.browser.pages import page_types
 
 # Registered before any page script: every violation the browser reports is kept.
 LISTEN = """
@@ -44,7 +44,7 @@ def test_no_csp_violation_on_any_page_type(watched):
     """All page types in one test: one database restore instead of one per page."""
     page, violations = watched
     found = {}
-    for name, url in PAGE_TYPES.items():
+    for name, url in page_types().items():
         response = page.goto(url)
         assert "script-src 'self'" in response.headers["content-security-policy"], name
         page.keyboard.press("Tab")  # let focus styles and any progressive enhancement run
