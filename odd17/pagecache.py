@@ -30,7 +30,7 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.middleware.gzip import re_accepts_gzip
-from django.utils.cache import cc_delim_re, get_conditional_response, patch_cache_control
+from django.utils.cache import cc_delim_re, get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
 
 from odd17.core import freshness
@@ -83,6 +83,9 @@ def make_public(request, response):
     patch_cache_control(
         response, public=True, max_age=settings.PAGE_MAX_AGE, s_maxage=settings.PAGE_SHARED_MAX_AGE
     )
+    # A session cookie gets another page (private): a browser must not show this copy once its
+    # visitor has logged in, nor a shared cache to a request that carries one.
+    patch_vary_headers(response, ("Cookie",))
     compressed = response.get("Content-Encoding") == "gzip"
     body = gzip.decompress(response.content) if compressed else response.content
     # Weak when compressed, as Django's GZipMiddleware marks it: the two copies are equivalent, not

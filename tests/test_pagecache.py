@@ -142,8 +142,8 @@ def test_an_anonymous_page_may_be_kept_by_browsers_and_a_cdn(client):
         assert response["X-Page-Cache"] == state
         assert cache_control(response) == {"public", "max-age=60", "s-maxage=300"}
         assert response["ETag"].startswith('"') and parse_http_date(response["Last-Modified"])
-        # One copy per URL and encoding: the page depends on no other header of the request.
-        assert response["Vary"] == "Accept-Encoding"
+        # One copy per URL and encoding, for visitors without a session: no other header counts.
+        assert response["Vary"] == "Accept-Encoding, Cookie"
 
 
 def test_the_lifetimes_are_settings(client, settings):
