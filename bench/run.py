@@ -1,6 +1,7 @@
 """Benchmark: serve the portal with gunicorn and production settings, request every page type.
 
-Run by hand, not by the tests (see README, « Mesurer »):
+Run by hand, not by the tests (see README, « Mesurer »). The pages are the page types that the
+tests check (tests/browser/pages.py), plus a few heavier variants (EXTRAS):
 
     python -m bench.run --database-url postgres://postgres@127.0.0.1:5432/odd17_bench \
         --setup --resources 100000 --requests 30
@@ -29,41 +30,35 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 
-# Every page type: one line each (name, path). Extend when a page type is added.
-PAGES = [
-    ("accueil", "/"),
-    ("axe", "/agir/"),
-    ("rubrique (liste à facettes)", "/agir/axes-d-outillage/"),
-    ("liste, 0 facette", "/ressources/"),
+# On top of every page type (tests/browser/pages.py, the list the tests check), variants that weigh
+# more: lists with more facets, deeper pages, full-text searches from the commonest words of the
+# content to a rarer phrase (seed_demo writes with the real content's sentences: words are as
+# frequent as in the portal), and the map's GeoJSON.
+EXTRAS = [
     ("liste, 1 facette", "/ressources/?profil=collectivites"),
     ("liste, 3 facettes", "/ressources/?profil=collectivites&territoire=69&domaine=emploi"),
     ("liste, 3 facettes, page 5", "/ressources/?profil=associations&territoire=R84&odd=17&page=5"),
-    # Full-text searches, from the commonest words of the content to a rarer phrase (seed_demo
-    # writes with the real content's sentences: words are as frequent as in the portal).
     ("recherche « territoire »", "/ressources/?q=territoire"),
     ("recherche « partenariats territoire »", "/ressources/?q=partenariats+territoire"),
     ("recherche « jouer collectif »", "/ressources/?q=jouer+collectif"),
     ("recherche « coopération décentralisée »", "/ressources/?q=coop%C3%A9ration+d%C3%A9centralis%C3%A9e"),
     ("recherche « mécénat de compétences »", "/ressources/?q=m%C3%A9c%C3%A9nat+de+comp%C3%A9tences"),
-    ("recherche globale", "/recherche/?q=alliances+territoire"),
-    ("recherche sans résultat", "/recherche/?q=partenarait"),
-    ("portes d'entrée", "/trouver/"),
-    ("fiche ressource", "/ressources/maison-de-services-au-public-d-ayen/"),
-    ("vue d'ensemble", "/vue-d-ensemble/"),
-    ("ODD 17", "/comprendre/comprendre-les-odd/odd-17/"),
-    ("cible 17.17", "/comprendre/comprendre-les-odd/cible-17.17/"),
-    ("fiche repère région", "/comprendre/fiches-reperes-territoires/R32/"),
-    ("axe d'outillage", "/agir/co-construire-en-territoire/"),
-    ("exemples inspirants", "/agir/exemples-inspirants/"),
-    ("récit", "/agir/exemples-inspirants/ville-durable-de-loos-en-gohelle/"),
-    ("se former", "/perenniser/se-former/"),
-    ("annuaire des catalyseurs", "/catalyseurs/"),
-    ("annuaire, 2 facettes", "/catalyseurs/?metier=accompagnement&territoire=R84"),
-    ("carte des catalyseurs", "/catalyseurs/carte/"),
+    ("recherche globale « alliances territoire »", "/recherche/?q=alliances+territoire"),
+    ("se former, sans filtre", "/perenniser/se-former/"),
+    ("annuaire, 2 facettes (région)", "/catalyseurs/?metier=accompagnement&territoire=R84"),
     ("GeoJSON des catalyseurs", "/catalyseurs/carte.geojson"),
-    ("fiche catalyseur", "/catalyseurs/infolab-du-crij-orleans/"),
-    ("métiers de la catalyse", "/catalyseurs/metiers/"),
 ]
+
+
+def pages():
+    """(name, path) of every page type, found from the URL resolver, then the extras above."""
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "odd17.settings")
+    django.setup()  # only to read the URL patterns: this process makes no query
+    from tests.browser.pages import page_types
+
+    return [*page_types().items(), *EXTRAS]
 
 
 def manage(env, *args):
@@ -153,12 +148,12 @@ def write_floor_files(static_root, sizes):
 
 
 def run(env, port, workers, requests, label, floors):
-    """Measure every page; `floors` is the folder of static files to compare them with (None: no
+    """Measure every page of pages(); `floors` is the folder of static files to compare them with (None: no
     comparison, for the pass that only learns the sizes of the pages)."""
     results = {}
     server = start_server(env, port, workers)
     try:
-        for name, path in PAGES:
+        for name, path in pages():
             results[name] = measure(port, path, requests)
         if floors is None:
             return results, ""

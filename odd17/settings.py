@@ -47,14 +47,15 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "django_permissions_policy.PermissionsPolicyMiddleware",  # first: every response says it
     "odd17.health.HealthCheckMiddleware",  # first: load balancer probes skip host checks and redirects
     "django.middleware.security.SecurityMiddleware",
     "odd17.csp.PortalCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",  # static files: compressed and far-future cached by itself
-    "odd17.pagecache.AnonymousPageCacheMiddleware",  # before the sessions: a stored page costs no query
+    "odd17.pagecache.AnonymousPageCacheMiddleware",  # before the sessions: a stored page costs no query;
+    # it says how long browsers and a CDN may keep a page, and answers their conditional requests
     "django.middleware.gzip.GZipMiddleware",  # pages: 100 KB of HTML travel as 15 KB (stored compressed)
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -104,6 +105,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# One language, so no LocaleMiddleware: pages do not say `Vary: Accept-Language`, which would make
+# a CDN keep one copy of each page per list of languages a browser sends.
 LANGUAGE_CODE = "fr-fr"
 LANGUAGES = [("fr", "Français")]
 TIME_ZONE = "Europe/Paris"
@@ -123,7 +126,11 @@ STORAGES = {
         )
     },
 }
-WHITENOISE_MAX_AGE = 31536000  # hashed names change with content, so cache them for a year
+# WhiteNoise serves the hashed names of the manifest (css/site.3f2a….css, what {% static %} writes)
+# with `max-age` of ten years and `immutable`: their name changes with their content. The
+# unhashed names (css/site.css, still served for whoever links to them) may change at the next
+# deployment: a minute in production, none while developing (WhiteNoise's own defaults, said here).
+WHITENOISE_MAX_AGE = 0 if DEBUG else 60
 
 # Cache: Redis when REDIS_URL is set (shared by every application server: invalidation is then
 # immediate everywhere), else a per-process memory cache. CACHE=none disables it (benchmarks).
@@ -146,6 +153,11 @@ else:
 # Benchmarks only: PAGE_CACHE=0 computes every page while keeping the other caches.
 if not env_bool("PAGE_CACHE", default=True):
     MIDDLEWARE.remove("odd17.pagecache.AnonymousPageCacheMiddleware")
+
+# HTTP caching of the pages of anonymous visitors (odd17/pagecache.py, docs/caching.md): browsers
+# keep them PAGE_MAX_AGE seconds, a CDN or shared proxy PAGE_SHARED_MAX_AGE seconds (s-maxage).
+PAGE_MAX_AGE = int(os.environ.get("PAGE_MAX_AGE", "60"))
+PAGE_SHARED_MAX_AGE = int(os.environ.get("PAGE_SHARED_MAX_AGE", "300"))
 
 # Sessions live in the database (shared by every application server); with Redis they are also
 # cached there, so most requests read them without a query.
@@ -213,6 +225,35 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
         "form-action": ["'self'"],
     }
+}
+
+# Permissions-Policy (django-permissions-policy): the browser features the portal never uses are
+# refused to every page and to anything it might embed (the map needs none: it asks no position).
+# Only features Chromium knows: it reports any other as an error (tests/browser/test_csp.py).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "interest-cohort",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
 }
 
 # Login throttling (django-axes) on the admin login: AXES_FAILURE_LIMIT failures for one user name

@@ -6,18 +6,67 @@ import sys
 
 import pytest
 from django.core.management import call_command
+from django.urls import path as route
+from django.urls import resolve
 
+import odd17.urls
 from odd17.core.models import Resource, Rubrique
+from tests.browser.pages import (
+    EXAMPLES,
+    NOT_PAGES,
+    page_types,
+    patterns_without_example,
+    status,
+    url_patterns,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 def public_urls():
-    urls = ["/", "/comprendre/", "/agir/", "/perenniser/", "/catalyseurs/", "/ressources/", "/nulle-part/"]
-    urls += ["/catalyseurs/metiers/", "/catalyseurs/carte/", "/catalyseurs/infolab-du-crij-orleans/"]
+    """Every page type, and every rubrique and some resources of the real content."""
+    urls = list(page_types().values())
     urls += [rubrique.get_absolute_url() for rubrique in Rubrique.objects.all()]
     urls += [resource.get_absolute_url() for resource in Resource.objects.published()[:20]]
-    return urls
+    return list(dict.fromkeys(urls))
+
+
+# One list of page types, found from the URL resolver (tests/browser/pages.py).
+
+
+def test_every_url_pattern_has_a_page_type():
+    missing = patterns_without_example()
+    assert not missing, (
+        f"URL patterns without an example page: {missing}. Add one to EXAMPLES in tests/browser/pages.py "
+        "(real slugs from fixtures/), or to NOT_PAGES with the reason if it serves no HTML page."
+    )
+
+
+def test_every_page_type_answers_a_french_html_page_with_its_status(client):
+    for name, url in page_types().items():
+        response = client.get(url)
+        assert response.status_code == status(name), name
+        assert response["Content-Type"] == "text/html; charset=utf-8", name
+
+
+def test_the_list_names_no_url_that_is_gone():
+    names = {view_name for view_name, _ in url_patterns()}
+    assert set(NOT_PAGES) <= names | {name.split(":")[0] for name in names}
+    for url in EXAMPLES.values():
+        resolve(url.split("?")[0])  # Resolver404 if the example no longer has a pattern
+
+
+urlpatterns = [
+    *odd17.urls.urlpatterns,
+    route("nouveautes/", lambda request: None, name="news"),
+    route("nouveautes/<slug:slug>/", lambda request: None, name="news_item"),
+]
+
+
+def test_a_new_url_is_checked_without_anyone_adding_it_to_a_list(settings):
+    settings.ROOT_URLCONF = __name__  # the project's URLs, and the two above
+    assert page_types()["news"] == "/nouveautes/"  # no parameter: its page is a page type at once
+    assert patterns_without_example() == ["news_item"]  # a parameter: it needs an example
 
 
 def test_every_page_has_exactly_one_h1_and_landmarks(client):

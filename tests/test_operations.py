@@ -15,6 +15,7 @@ from django.conf import settings
 
 from odd17 import health
 from odd17.jsonlog import JsonFormatter
+from tests.processes import run_django
 
 pytestmark = pytest.mark.django_db
 
@@ -96,17 +97,7 @@ def test_json_logs_keep_the_traceback_and_the_request_fields():
 
 def settings_with(env, expression):
     """The value of `expression` (over `settings`) with this environment, in a new process."""
-    code = f"import django; django.setup(); from django.conf import settings; print({expression})"
-    env = {**env, "DJANGO_SETTINGS_MODULE": "odd17.settings", "PATH": "/usr/bin"}
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        env=env,
-        cwd=settings.BASE_DIR,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return result.stdout.splitlines()[-1]  # what comes before is the start-up log
+    return run_django(f"from django.conf import settings; print({expression})", env)
 
 
 def test_production_settings_log_json_to_standard_output():

@@ -1,11 +1,12 @@
-"""Production safety: Content Security Policy, login throttling, admin path, password rules."""
+"""Production safety: Content Security Policy, Permissions-Policy, login throttling, admin path,
+password rules."""
 
 import importlib
 
 import pytest
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.urls import clear_url_caches, reverse
 
 from odd17.csp import tile_source
@@ -59,6 +60,43 @@ def test_security_headers(client):
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["X-Frame-Options"] == "DENY"
     assert response["Referrer-Policy"] == "same-origin"
+
+
+# Permissions-Policy: the browser features the portal never uses are refused on every response.
+
+DENIED = ["camera", "microphone", "geolocation", "payment", "usb", "browsing-topics", "interest-cohort"]
+
+
+def permissions(response):
+    header = response["Permissions-Policy"]
+    return dict(part.strip().split("=", 1) for part in header.split(","))
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/nulle-part/",
+        "/catalyseurs/carte/",
+        "/catalyseurs/carte.geojson",
+        "/static/css/site.css",
+        "/healthz",
+    ],
+)
+def test_every_response_refuses_the_features_the_portal_never_uses(client, settings, url):
+    settings.WHITENOISE_USE_FINDERS = True  # static files served from static/, as while developing
+    for _ in ("rendered", "from the page cache"):
+        response = client.get(url)
+        assert response.status_code == (404 if url == "/nulle-part/" else 200)
+        policy = permissions(response)
+        assert all(policy[feature] == "()" for feature in DENIED), url
+
+
+def test_the_admin_and_a_304_refuse_them_too(client, staff_client):
+    etag = Client().get("/trouver/")["ETag"]
+    not_modified = Client().get("/trouver/", HTTP_IF_NONE_MATCH=etag)
+    assert not_modified.status_code == 304 and permissions(not_modified)["camera"] == "()"
+    assert permissions(staff_client.get(reverse("admin:index")))["geolocation"] == "()"
 
 
 # Login throttling (django-axes) on the admin login.

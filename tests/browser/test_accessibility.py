@@ -4,7 +4,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.browser.pages import PAGE_TYPES
+from tests.browser.pages import page_types, status
 
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
@@ -16,10 +16,10 @@ def describe(violations):
     )
 
 
-@pytest.mark.parametrize("url", PAGE_TYPES.values(), ids=PAGE_TYPES.keys())
-def test_page_type_is_accessible_on_desktop_and_phone(page, url):
+@pytest.mark.parametrize(("name", "url"), page_types().items(), ids=page_types().keys())
+def test_page_type_is_accessible_on_desktop_and_phone(page, name, url):
     response = page.goto(url)
-    assert response.status == (404 if url == PAGE_TYPES["erreur-404"] else 200)
+    assert response.status == status(name)
     violations = Axe().run(page, options=WCAG).response["violations"]
     assert violations == [], describe(violations)
     page.set_viewport_size({"width": 360, "height": 740})
