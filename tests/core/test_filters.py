@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from odd17 import search
 from odd17.core import listing as listing_module
 from odd17.core.listing import FACETS, Listing
-from odd17.core.models import Resource, Territory
+from odd17.core.models import Criterion, Resource, Territory
 from tests.factories import ResourceFactory
 
 pytestmark = pytest.mark.django_db
@@ -260,3 +260,13 @@ def test_doors_page_offers_the_four_entry_doors_with_counts(client):
     assert "?profil=collectivites" in html and "?domaine=transition-energetique" in html
     assert "?porte=temoignages" in html and 'name="territoire"' in html
     assert "Critères sociétaux" in html
+
+
+def test_doors_page_groups_the_domains_by_critere_in_the_specifications_order(client):
+    """Économiques, sociaux, sociétaux, environnementaux: the order of `Criterion`, not the alphabet."""
+    response = client.get("/trouver/")
+    groups = [group for group, _ in response.context["facets"]["domaine"].groups]
+    assert groups == [label for _, label in Criterion.choices]
+    html = response.content.decode()
+    positions = [html.index(f"<h3>{label}</h3>") for label in groups]
+    assert positions == sorted(positions)
