@@ -90,7 +90,7 @@ def metiers(request):
     published = Catalyseur.objects.published()
     metiers = Metier.objects.annotate(
         count=Count("roles", filter=Q(roles__catalyseur__in=published.values("pk")))
-    )
+    ).order_by(*Metier._meta.ordering)  # a query that groups rows ignores Meta.ordering
     metiers = list(metiers)
     for metier in metiers:  # one small query per métier: the page stays fast with thousands
         metier.examples = list(published.filter(roles__metier=metier).select_related("territory")[:6])

@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from odd17 import search
 
-from . import registry
+from . import options, registry
 from .facet_index import key
 from .idset import IdSet
 from .listing import among, leaders
@@ -35,6 +35,16 @@ def _members(listing):
     kinds = {label: tally.holders(key("type", kind) for kind in kinds or []) for label, kinds in GROUPS[1:]}
     first = tally.matched - IdSet.union(kinds.values())  # the first group takes the kinds the others do not
     return {GROUPS[0][0]: first} | {label: members & tally.matched for label, members in kinds.items()}
+
+
+def group_query(listing, kinds):
+    """The query of the list holding exactly one group's results: the search's filters and the
+    group's kinds (`None`: every kind the other groups do not take), among the kinds asked if any."""
+    taken = {kind for _, named in GROUPS for kind in named or []}
+    kinds = kinds or [option.value for option in options.options("type") if option.value not in taken]
+    asked = listing.selected("type")
+    pairs = [(name, value) for name, value in listing.canonical_query if name != "type"]
+    return pairs + [("type", kind) for kind in kinds if not asked or kind in asked]
 
 
 def resource_groups(listing):
@@ -58,7 +68,7 @@ def resource_groups(listing):
     found = search.excerpts(Resource, [item.pk for item in items], text)
     groups = []
     for label, kinds in GROUPS:
-        query = urlencode([("q", text)] + [("type", kind) for kind in kinds or []])
+        query = urlencode(group_query(listing, kinds))
         shown = [item for item in items if item.group == label]
         for item in shown:
             item.excerpt = found.get(item.pk)

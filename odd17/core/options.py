@@ -29,6 +29,7 @@ from .models import (
 )
 
 TIMEOUT = 300
+CRITERIA = list(Criterion.values)  # the critères in the specification's order, not the alphabet's
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,9 @@ def build():
         "critere": [Option(value, label) for value, label in Criterion.choices],
         "domaine": [
             Option(domain.slug, domain.name, criteria[domain.criterion])
-            for domain in Domain.objects.order_by("criterion", "order")
+            for domain in sorted(
+                Domain.objects.all(), key=lambda row: (CRITERIA.index(row.criterion), row.order)
+            )
         ],
         "territoire": territories,
         TYPED_TERRITORY: typed_territories(territories),

@@ -205,3 +205,19 @@ def test_seed_demo_creates_catalyseurs():
     demo = Catalyseur.objects.filter(source="seed_demo")
     assert demo.count() == 30
     assert not demo.filter(roles=None).exists() and not demo.filter(latitude=None).exists()
+
+
+def test_metiers_page_lists_the_metiers_in_the_seeds_order(client):
+    """Dialogue territorial, expérimentations collectives, accompagnement, gestion d'un lieu: the
+    counts per métier must not make the page forget the métiers' own order."""
+    response = client.get("/catalyseurs/metiers/")
+    shown = [metier.slug for metier in response.context["metiers"]]
+    assert shown == [
+        "dialogue-territorial",
+        "experimentations-collectives",
+        "accompagnement",
+        "gestion-d-un-lieu",
+    ]
+    html = response.content.decode()
+    positions = [html.index(f'id="{slug}"') for slug in shown]
+    assert positions == sorted(positions)

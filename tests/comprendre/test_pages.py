@@ -94,7 +94,7 @@ def test_knowledge_bases_say_what_one_can_search_and_link_out_when_the_seeds_giv
     assert "Base COVID-19 – volet Besoins" in html and "par profil d&#x27;acteur" in html
     assert "Base IMPACT" in html
     assert 'href="http://cosoter-ressources.info"' in html
-    assert "ne donnent pas encore son adresse en ligne" in html
+    assert "Son adresse en ligne n'est pas encore connue." in html
 
 
 @pytest.mark.parametrize(

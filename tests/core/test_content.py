@@ -1,6 +1,7 @@
 """The real content: vocabularies complete, loading idempotent and all-or-nothing, URLs honest."""
 
 import json
+import re
 from collections import Counter
 
 import pytest
@@ -76,16 +77,42 @@ def test_every_resource_is_classified_and_summarised():
         assert resource.summary.strip(), resource.slug
 
 
+# An address the layout broke after a slash, its last part alone on a line (a blank line between).
+SPLIT_URL = re.compile(r"(https?://\S+/)[ \t]*\n(?:[ \t]*\n)?[ \t]*([a-z0-9][a-z0-9-]*[a-z0-9])[ \t]*$", re.M)
+
+
+def seed_corpus():
+    """The seeds' text, and the addresses their layout split over two lines, joined."""
+    corpus = "\n".join(path.read_text(encoding="utf-8") for path in SEEDS.glob("*.txt"))
+    corpus = corpus.replace("\\_", "_")  # markdown escapes in the seeds
+    return corpus + "\n" + "\n".join(start + end for start, end in SPLIT_URL.findall(corpus))
+
+
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed documents are not beside the repository")
 def test_every_url_stands_verbatim_in_the_seeds():
     """Content is real: no URL of a resource or an organisation is invented."""
-    corpus = "\n".join(path.read_text(encoding="utf-8") for path in SEEDS.glob("*.txt"))
-    corpus = corpus.replace("\\_", "_")  # markdown escapes in the seeds
+    corpus = seed_corpus()
     urls = list(Resource.objects.exclude(url="").values_list("url", flat=True))
     urls += list(Organisation.objects.exclude(url="").values_list("url", flat=True))
     assert urls
     missing = [url for url in urls if url not in corpus]
     assert missing == []
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed documents are not beside the repository")
+def test_addresses_split_by_the_layout_are_given_joined():
+    """The proceedings print the 6th Rencontre's page over two lines: the event and its replay link to it."""
+    corpus = "\n".join(path.read_text(encoding="utf-8") for path in SEEDS.glob("*.txt"))
+    joined = [start + end for start, end in SPLIT_URL.findall(corpus)]
+    page = "https://innovationterritoriale.plateformecapitalisation.org/6eme-rencontre-des-pionniers-des-alliances-en-territoire"
+    assert joined == [page]
+    rencontre = [
+        "6e-rencontre-des-pionniers-des-alliances-en-territoire",
+        "replay-6e-rencontre-des-pionniers",
+    ]
+    assert dict(Resource.objects.filter(slug__in=rencontre).values_list("slug", "url")) == dict.fromkeys(
+        rencontre, page
+    )
 
 
 def write_fixtures(directory, resources):

@@ -12,7 +12,7 @@ from odd17 import search
 from odd17.core import listing as listing_module
 from odd17.core.filters import ResourceFilter
 from odd17.core.listing import CountedPaginator, Listing
-from odd17.core.models import Resource, Territory
+from odd17.core.models import Criterion, Resource, Territory
 from tests.factories import ResourceFactory
 
 pytestmark = pytest.mark.django_db
@@ -307,3 +307,13 @@ def test_a_page_walked_from_the_index_follows_a_retitled_resource():
     first = list(Listing(query(state), Resource.objects.published()).page)[0]
     Resource.objects.filter(pk=first.pk).update(title="ZZZ en dernier")
     assert first not in list(Listing(query(state), Resource.objects.published()).page)
+
+
+def test_doors_page_groups_the_domains_by_critere_in_the_specifications_order(client):
+    """Économiques, sociaux, sociétaux, environnementaux: the order of `Criterion`, not the alphabet."""
+    response = client.get("/trouver/")
+    groups = [group for group, _ in response.context["facets"]["domaine"].groups]
+    assert groups == [label for _, label in Criterion.choices]
+    html = response.content.decode()
+    positions = [html.index(f"<h3>{label}</h3>") for label in groups]
+    assert positions == sorted(positions)

@@ -75,7 +75,7 @@ def test_every_published_resource_has_a_detail_page_with_its_link_out(client):
         if resource.url:
             assert f'href="{resource.url}"' in html.replace("&amp;", "&")
         else:
-            assert "ne donnent pas d'adresse en ligne" in html
+            assert "Aucune adresse en ligne n'est connue pour cette ressource." in html
 
 
 def test_detail_tags_link_to_the_matching_lists(client):

@@ -154,3 +154,22 @@ def test_parse(text, groups, excluded):
     query = search.parse(text)
     assert query.groups == groups
     assert query.excluded == excluded
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "territoire"},
+        {"q": "partenariats OR acteurs", "profil": "collectivites"},
+        {"q": "acteurs", "territoire": "69"},
+        {"q": "territoire", "type": ["guide", "exemple"]},
+    ],
+    ids=["texte", "texte+profil", "texte+territoire", "texte+types"],
+)
+def test_each_group_counts_what_its_link_lists(client, params):
+    """« Ressources (10) » then « Voir les 10 résultats » must open a list of 10, not 12."""
+    groups = [group for group in client.get("/recherche/", params).context["groups"] if group["count"]]
+    assert len(groups) >= 2
+    for group in groups:
+        listed = client.get(group["url"]).context["page"].paginator.count
+        assert listed == group["count"], (group["label"], group["url"])
