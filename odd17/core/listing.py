@@ -87,8 +87,8 @@ class Listing:
         self.filterset = filterset_class(data, queryset=queryset)
         self.index = facet_index.index_of(filterset_class)
         self.facet_specs = filterset_class.facets()
-        if shown is not None:  # the facets a page offers, when not all of them
-            self.hidden |= set(self.facet_specs) - set(shown)
+        self.shown = list(shown or self.facet_specs)  # the facets a page offers, in its order
+        self.hidden |= set(self.facet_specs) - set(self.shown)
 
     # --- state -------------------------------------------------------------------------------
 
@@ -224,7 +224,8 @@ class Listing:
     @cached_property
     def facets(self):
         facets = []
-        for name, spec in self.facet_specs.items():
+        for name in self.shown:
+            spec = self.facet_specs[name]
             if name in self.hidden:
                 continue
             chosen, counts = set(self.selected(name)), self.counts[name]
