@@ -105,6 +105,20 @@ class HierarchyQuerySet(models.QuerySet):
         rebuild_scopes(self.model, self.model.scope_includes_ancestors)
 
 
+def parent_field(label):
+    """The `parent` link of a hierarchy."""
+    return models.ForeignKey(
+        "self", verbose_name=label, null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+
+
+def scope_field(label):
+    """The derived `scope` of a hierarchy (rebuild_scopes())."""
+    return models.ManyToManyField(
+        "self", symmetrical=False, related_name="in_scope_of", blank=True, editable=False, verbose_name=label
+    )
+
+
 def rebuild_scopes(model, include_ancestors):
     """The derivation itself, usable by migrations on historical models too."""
     parents = dict(model.objects.values_list("pk", "parent_id"))
@@ -164,22 +178,8 @@ class Territory(Vocabulary):
     insee_code = models.CharField("code INSEE", max_length=3, blank=True)
     name = models.CharField("nom", max_length=100)
     level = models.PositiveSmallIntegerField("niveau", choices=Level.choices)
-    parent = models.ForeignKey(
-        "self",
-        verbose_name="territoire parent",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="children",
-    )
-    scope = models.ManyToManyField(
-        "self",
-        symmetrical=False,
-        related_name="in_scope_of",
-        blank=True,
-        editable=False,
-        verbose_name="territoires couverts",
-    )
+    parent = parent_field("territoire parent")
+    scope = scope_field("territoires couverts")
     scope_includes_ancestors = True
 
     objects = TerritoryManager()
@@ -282,22 +282,8 @@ class Rubrique(Vocabulary):
 
     slug = models.SlugField("identifiant", unique=True)
     axis = models.CharField("axe", max_length=20, choices=Axis.choices)
-    parent = models.ForeignKey(
-        "self",
-        verbose_name="rubrique parente",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="children",
-    )
-    scope = models.ManyToManyField(
-        "self",
-        symmetrical=False,
-        related_name="in_scope_of",
-        blank=True,
-        editable=False,
-        verbose_name="rubriques incluses",
-    )
+    parent = parent_field("rubrique parente")
+    scope = scope_field("rubriques incluses")
     scope_includes_ancestors = False
     title = models.CharField("titre", max_length=150)
     intro = models.TextField("introduction", blank=True)
