@@ -6,6 +6,7 @@ import re
 from django.db import models
 from django.urls import reverse
 
+from odd17.core.history import CuratedHistory
 from odd17.core.models import Resource
 
 # Headings for the labels a story's paragraphs open with (« Contexte : … », « Démarche. … »);
@@ -51,6 +52,8 @@ class Story(models.Model):
         related_name="stories_using",
         help_text="Outils, guides, offres dont l'exemple s'est servi ou qui le prolongent.",
     )
+
+    history = CuratedHistory()
 
     class Meta:
         verbose_name = "récit d'exemple inspirant"
@@ -98,6 +101,8 @@ class KitVolet(models.Model):
         on_delete=models.SET_NULL,
         help_text="Pour une boîte à outils : l'axe d'outillage qui la prolonge.",
     )
+
+    history = CuratedHistory()
 
     class Meta:
         verbose_name = "volet du kit"

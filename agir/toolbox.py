@@ -5,14 +5,14 @@ from django.db.models.functions import RowNumber
 
 from odd17.core.models import Kind, Resource
 
-EXAMPLE_KIND = "exemple"
+EXAMPLES = "exemples"  # the examples' own group, beside the four doors
 PER_DOOR = 8  # what a door shows; the whole list is one click away (the filtered resource list)
 
 
 def first_of_each_door(resources):
     """The first PER_DOOR resources of each door (of the examples, of the kinds without a door),
     each with `door_total`, how many its door holds, in one query."""
-    door = Case(When(kind__slug=EXAMPLE_KIND, then=Value(EXAMPLE_KIND)), default=F("kind__door"))
+    door = Case(When(kind__tells_story=True, then=Value(EXAMPLES)), default=F("kind__door"))
     ranked = resources.annotate(
         door_rank=Window(RowNumber(), partition_by=[door], order_by=[*Resource._meta.ordering, "pk"]),
         door_total=Window(Count("pk"), partition_by=[door]),
@@ -30,7 +30,7 @@ def by_door(resources):
     doors = {door: [] for door in Kind.Door}
     examples, others = [], []
     for resource in resources:
-        if resource.kind.slug == EXAMPLE_KIND:
+        if resource.kind.tells_story:
             examples.append(resource)
         elif resource.kind.door:
             doors[Kind.Door(resource.kind.door)].append(resource)

@@ -8,12 +8,5 @@ from . import views
 app_name = "agir"
 urlpatterns = [
     path("exemples-inspirants/<slug:slug>/", views.story_detail, name="story"),
-    *axis_urlpatterns(
-        Axis.AGIR,
-        pages={
-            "axes-d-outillage/": views.toolbox,
-            "exemples-inspirants": views.examples,
-            "kit-odd-17-en-pratique": views.kit,
-        },
-    ),
+    *axis_urlpatterns(Axis.AGIR),
 ]

@@ -7,8 +7,8 @@ from catalyseurs.models import Catalyseur
 from odd17.core.models import Axis, Organisation, Resource
 from odd17.core.views import paginate, section
 
-from .models import KitVolet, Story
-from .toolbox import EXAMPLE_KIND, by_door, first_of_each_door
+from .models import KitVolet
+from .toolbox import by_door, first_of_each_door
 
 
 def story_cards(queryset):
@@ -27,28 +27,29 @@ def examples(request, context):
     """Exemples inspirants: the stories first, with their territory and first figures."""
     resources = Resource.objects.published().in_rubrique(context["rubrique"])
     context["page"] = paginate(request, story_cards(resources))
-    context["example_kind"] = EXAMPLE_KIND
     return render(request, "agir/examples.html", context)
 
 
 def story_detail(request, slug):
-    """An inspiring example told as a story: context, actors, approach, results, figures."""
-    stories = Story.objects.select_related("resource__kind").prefetch_related(
-        Prefetch("resource__producers", queryset=Organisation.objects.select_related("profile")),
-        "resource__territories",
-        "resource__domains",
-        "resource__goals",
-        "resource__targets",
-        "resource__key_figures",
-        Prefetch("related", queryset=Resource.objects.published().for_cards()),
+    """An inspiring example told as a story: context, actors, approach, results, figures. It is the
+    one page of every published example (Resource.get_absolute_url), its story told or not yet."""
+    examples = (
+        Resource.objects.published()
+        .examples()
+        .select_related("kind", "story")
+        .prefetch_related(
+            Prefetch("producers", queryset=Organisation.objects.select_related("profile")),
+            *("territories", "domains", "goals", "targets", "key_figures"),
+            Prefetch("story__related", queryset=Resource.objects.published().for_cards()),
+        )
     )
-    story = get_object_or_404(stories, resource__slug=slug, resource__in=Resource.objects.published())
+    resource = get_object_or_404(examples, slug=slug)
     context = {
         "axis": Axis.AGIR,
-        "section": section("exemples-inspirants"),
-        "story": story,
-        "resource": story.resource,
-        "catalyseurs": Catalyseur.objects.published().involved_in(story.resource).for_links(),
+        "section": section("exemples"),
+        "story": getattr(resource, "story", None),
+        "resource": resource,
+        "catalyseurs": Catalyseur.objects.published().involved_in(resource).for_links(),
     }
     return render(request, "agir/story.html", context)
 

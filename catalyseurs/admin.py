@@ -1,10 +1,8 @@
 """Curation of the catalyseurs, the métiers they practise and the communes the map places them on."""
 
-from django.contrib import admin, messages
-from django.utils import timezone
+from django.contrib import admin
 
-from odd17.core import freshness
-from odd17.core.admin import PortalAdmin
+from odd17.core.admin import PortalAdmin, PublishableAdmin
 
 from .models import Catalyseur, CatalyseurMetier, Commune
 
@@ -15,20 +13,8 @@ class CatalyseurMetierInline(admin.TabularInline):
     fields = ["metier", "description", "order"]
 
 
-def status_action(status, label):
-    @admin.action(description=label, permissions=["change"])
-    def action(modeladmin, request, queryset):
-        # One UPDATE for the whole selection; it sends no signal, so retire the cached pages here.
-        count = queryset.update(status=status, updated_at=timezone.now())
-        freshness.bump()
-        modeladmin.message_user(request, f"{count} catalyseur(s) : {label.lower()}.", messages.SUCCESS)
-
-    action.__name__ = f"set_{status}"
-    return action
-
-
 @admin.register(Catalyseur)
-class CatalyseurAdmin(PortalAdmin):
+class CatalyseurAdmin(PublishableAdmin):
     list_display = ["name", "profile", "territory", "commune", "position_basis", "status", "has_contact"]
     list_filter = ["status", "metiers", "profile", "territory__level", "territory", "position_basis"]
     list_select_related = ["profile", "territory", "commune"]
@@ -36,14 +22,9 @@ class CatalyseurAdmin(PortalAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["organisation", "territory", "commune", "resources"]
     inlines = [CatalyseurMetierInline]
-    readonly_fields = ["created_at", "updated_at"]
-    actions = [
-        status_action(Catalyseur.Status.PUBLISHED, "Publier"),
-        status_action(Catalyseur.Status.DRAFT, "Dépublier (repasser en brouillon)"),
-        status_action(Catalyseur.Status.ARCHIVED, "Archiver"),
-    ]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "status", "profile", "organisation", "summary", "presentation"]}),
+        (None, {"fields": ["name", "slug", "status", "published_on", "profile", "organisation", "summary"]}),
+        ("Présentation", {"fields": ["presentation"]}),
         ("Témoignage", {"fields": ["testimony", "testimony_author"]}),
         (
             "Territoire et carte",
@@ -54,7 +35,7 @@ class CatalyseurAdmin(PortalAdmin):
             },
         ),
         ("Contact et liens", {"fields": ["website", "contact_email", "resources", "source"]}),
-        ("Historique", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+        PublishableAdmin.record_fieldset,
     ]
 
     @admin.display(description="contact", boolean=True)

@@ -13,3 +13,4 @@ class CatalyseursConfig(registry.PortalAppConfig):
             "Nombre de catalyseurs synthétiques à créer.",
         )
     }
+    axis_includes = {"perenniser": "catalyseurs/includes/promo.html"}

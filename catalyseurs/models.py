@@ -12,7 +12,9 @@ from django.db import models
 from django.urls import reverse
 
 from odd17 import search
+from odd17.core.history import CuratedHistory
 from odd17.core.models import Metier, Organisation, Profile, Resource, Territory
+from odd17.core.models.publishing import Publishable, PublishableQuerySet
 from odd17.core.models.vocabularies import NaturalKeyManager
 
 from .geo import validate_position
@@ -57,6 +59,8 @@ class Commune(models.Model):
 
     objects = NaturalKeyManager()
 
+    history = CuratedHistory()
+
     class Meta:
         verbose_name = "commune"
         verbose_name_plural = "communes"
@@ -72,11 +76,7 @@ class Commune(models.Model):
         return (self.code,)
 
 
-class CatalyseurQuerySet(models.QuerySet):
-    def published(self):
-        """Visible to the public."""
-        return self.filter(status=Catalyseur.Status.PUBLISHED)
-
+class CatalyseurQuerySet(PublishableQuerySet):
     def covering(self, territories):
         """Catalyseurs of these places, of the places containing them and of the places they contain
         (the territories' `scope`, the same rule as resources)."""
@@ -142,12 +142,7 @@ class CatalyseurManager(NaturalKeyManager.from_queryset(CatalyseurQuerySet)):
     pass
 
 
-class Catalyseur(models.Model):
-    class Status(models.TextChoices):
-        DRAFT = "brouillon", "Brouillon"
-        PUBLISHED = "publie", "Publié"
-        ARCHIVED = "archive", "Archivé"
-
+class Catalyseur(Publishable):
     class Position(models.TextChoices):
         COMMUNE = "commune", "La commune du catalyseur"
         SEAT = "chef-lieu", "Le chef-lieu de son territoire (commune non connue)"
@@ -156,7 +151,6 @@ class Catalyseur(models.Model):
 
     natural_key_field = "slug"
     fixture_extra_keys = {"metiers"}
-    fixture_defaults = {"status": "publie"}  # real content is published at once
 
     name = models.CharField("nom", max_length=200)
     slug = models.SlugField("identifiant", max_length=100, unique=True)
@@ -216,13 +210,12 @@ class Catalyseur(models.Model):
     resources = models.ManyToManyField(
         Resource, verbose_name="ressources produites ou recommandées", blank=True, related_name="catalyseurs"
     )
-    status = models.CharField("statut", max_length=20, choices=Status.choices, default=Status.DRAFT)
     source = models.CharField("source", max_length=300, blank=True, help_text="Document et lignes d'origine.")
     search_text = models.TextField(editable=False, blank=True)
-    created_at = models.DateTimeField("créé le", auto_now_add=True)
-    updated_at = models.DateTimeField("modifié le", auto_now=True)
 
     objects = CatalyseurManager()
+
+    history = CuratedHistory()
 
     class Meta:
         verbose_name = "catalyseur territorial"

@@ -11,3 +11,8 @@ class ComprendreConfig(registry.PortalAppConfig):
         ("knowledge-bases.json", "KnowledgeBase"),
         ("figures.json", "KeyFigure"),
     )
+    rubrique_pages = {
+        "odd": ("Les 17 ODD et les cibles de l'ODD 17", "comprendre.views.goals"),
+        "fiches": ("Les fiches repères", "comprendre.views.fiches_index"),
+        "bases": ("Les bases de connaissance", "comprendre.views.knowledge_bases"),
+    }

@@ -95,10 +95,10 @@ def domains_by_criterion():
 def fiche(facet, entry):
     """Everything a fiche shows, each part a bounded query."""
     resources = facet.resources(entry).for_cards()
-    examples = resources.filter(kind__slug="exemple")
-    others = resources.exclude(kind__slug="exemple")
+    examples = resources.examples()
+    others = resources.tools()
     counts = resources.order_by().aggregate(
-        examples=Count("pk", filter=Q(kind__slug="exemple")), total=Count("pk")
+        examples=Count("pk", filter=Q(kind__tells_story=True)), total=Count("pk")
     )
     return {
         "figures": facet.figures(entry),

@@ -4,6 +4,7 @@ their cibles, what each knowledge base lets you search, and the key figures the 
 from django.db import models
 from django.db.models import Q
 
+from odd17.core.history import CuratedHistory
 from odd17.core.models import Domain, Goal, Profile, Resource, Target, Territory
 
 
@@ -26,6 +27,8 @@ class GoalGuide(models.Model):
         blank=True,
         help_text="Paragraphes séparés par une ligne vide.",
     )
+
+    history = CuratedHistory()
 
     class Meta:
         verbose_name = "lecture d'un ODD"
@@ -51,6 +54,8 @@ class TargetGuide(models.Model):
     )
     meaning = models.TextField("ce que la cible veut dire pour un territoire")
 
+    history = CuratedHistory()
+
     class Meta:
         verbose_name = "lecture d'une cible"
         verbose_name_plural = "lectures des cibles"
@@ -68,6 +73,8 @@ class KnowledgeBase(models.Model):
     )
     question = models.CharField("la question à laquelle elle répond", max_length=300)
     searches = models.TextField("ce qu'on peut y chercher", help_text="Un critère de recherche par ligne.")
+
+    history = CuratedHistory()
 
     class Meta:
         verbose_name = "base de connaissance"
@@ -95,7 +102,7 @@ class KeyFigureQuerySet(models.QuerySet):
 
     def public(self):
         """Figures whose source is published."""
-        return self.filter(source__in=Resource.objects.published()).select_related("source")
+        return self.filter(source__in=Resource.objects.published()).select_related("source__kind")
 
 
 class KeyFigure(models.Model):
@@ -121,6 +128,8 @@ class KeyFigure(models.Model):
     order = models.PositiveSmallIntegerField("ordre", default=0)
 
     objects = KeyFigureQuerySet.as_manager()
+
+    history = CuratedHistory()
 
     class Meta:
         verbose_name = "chiffre clé"

@@ -11,13 +11,5 @@ urlpatterns = [
     path("comprendre-les-odd/odd-<int:number>/", views.goal_detail, name="goal"),
     path("comprendre-les-odd/cible-<str:code>/", views.target_detail, name="target"),
     re_path(rf"^fiches-reperes-(?P<facet>{'|'.join(FACETS)})/(?P<key>[^/]+)/$", views.fiche, name="fiche"),
-    *axis_urlpatterns(
-        Axis.COMPRENDRE,
-        pages={
-            "comprendre-les-odd": views.goals,
-            "fiches-reperes": views.fiches_index,
-            "fiches-reperes/": views.fiches_index,
-            "bases-de-connaissance": views.knowledge_bases,
-        },
-    ),
+    *axis_urlpatterns(Axis.COMPRENDRE),
 ]

@@ -3,14 +3,14 @@
 from django.shortcuts import get_object_or_404, render
 
 from odd17.core.models import Axis, Goal, Resource, Target
-from odd17.core.views import paginate, section
+from odd17.core.views import paginate, render_listing, section
 
 from . import fiches
 
 
-def in_section(slug):
-    """Breadcrumb context of a page that sits inside the rubrique `slug` of Comprendre."""
-    return {"axis": Axis.COMPRENDRE, "section": section(slug)}
+def in_section(page, slug=None):
+    """Breadcrumb context of a page that sits inside a rubrique of Comprendre (core.views.section)."""
+    return {"axis": Axis.COMPRENDRE, "section": section(page, slug)}
 
 
 def goals(request, context):
@@ -20,13 +20,19 @@ def goals(request, context):
         "odd17": get_object_or_404(Goal.objects.select_related("guide"), number=17),
         "targets": Target.objects.filter(goal__number=17).select_related("guide"),
     }
-    return render(request, "comprendre/goals.html", context)
+    return rubrique_listing(request, "comprendre/goals.html", context)
+
+
+def rubrique_listing(request, template, context):
+    """The page, then the rubrique's resources as a faceted list (the count the site shows for it)."""
+    resources = Resource.objects.published().in_rubrique(context["rubrique"])
+    return render_listing(request, resources, template, context, hidden=["axe"])
 
 
 def goal_detail(request, number):
     goal = get_object_or_404(Goal.objects.select_related("guide"), number=number)
     context = {
-        **in_section("comprendre-les-odd"),
+        **in_section("odd"),
         "goal": goal,
         "targets": goal.targets.select_related("guide"),
         "page": paginate(request, Resource.objects.published().filter(goals=goal).for_cards()),
@@ -42,10 +48,10 @@ def target_detail(request, code):
     target = get_object_or_404(Target.objects.select_related("goal", "guide"), code=code)
     resources = Resource.objects.published().filter(targets=target).for_cards()
     context = {
-        **in_section("comprendre-les-odd"),
+        **in_section("odd"),
         "target": target,
-        "tools": resources.exclude(kind__slug="exemple")[:LIST_LIMIT],
-        "examples": resources.filter(kind__slug="exemple")[:LIST_LIMIT],
+        "tools": resources.tools()[:LIST_LIMIT],
+        "examples": resources.examples()[:LIST_LIMIT],
     }
     return render(request, "comprendre/target_detail.html", context)
 
@@ -58,14 +64,14 @@ def fiches_index(request, context):
         "facets": [(f, [(entry, f.url(entry)) for entry in f.entries()]) for f in facets],
         "domains_by_criterion": fiches.domains_by_criterion() if fiches.FACETS["domaines"] in facets else [],
     }
-    return render(request, "comprendre/fiches_index.html", context)
+    return rubrique_listing(request, "comprendre/fiches_index.html", context)
 
 
 def fiche(request, facet, key):
     facet = fiches.FACETS[facet]
     entry = facet.get(key)
     context = {
-        **in_section(facet.rubrique_slug),
+        **in_section("fiches", facet.rubrique_slug),
         "facet": facet,
         "entry": entry,
         **fiches.fiche(facet, entry),

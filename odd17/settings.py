@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "taggit",
     "csp",
     "axes",
+    "simple_history",
     "odd17.core",
     "comprendre",
     "agir",
@@ -62,6 +63,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",  # a version says which editor made it
 ]
 
 ROOT_URLCONF = "odd17.urls"

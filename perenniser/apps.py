@@ -10,3 +10,11 @@ class PerenniserConfig(registry.PortalAppConfig):
         ("accompaniments.json", "Accompaniment"),
         ("research.json", "ResearchWork"),
     )
+    rubrique_pages = {
+        "formations": ("Se former : les formations", "perenniser.views.trainings"),
+        "accompagnement": (
+            "Se faire accompagner : les offres d'accompagnement",
+            "perenniser.views.accompaniments",
+        ),
+        "recherche": ("Capitaliser avec la recherche : les travaux", "perenniser.views.research"),
+    }

@@ -3,6 +3,7 @@ accompaniment offer answers, the authors of a research work."""
 
 from django.db import models
 
+from odd17.core.history import CuratedHistory
 from odd17.core.models import Resource
 
 
@@ -24,6 +25,8 @@ class Training(models.Model):
     cost = models.CharField("coût", max_length=100, blank=True)
     level = models.CharField("niveau", max_length=100, blank=True)
     next_session = models.CharField("prochaine session", max_length=200, blank=True)
+
+    history = CuratedHistory()
 
     class Meta:
         verbose_name = "formation"
@@ -70,6 +73,8 @@ class Accompaniment(models.Model):
         help_text="En clair : qui peut en bénéficier (les profils sont des étiquettes).",
     )
 
+    history = CuratedHistory()
+
     class Meta:
         verbose_name = "offre d'accompagnement"
         verbose_name_plural = "offres d'accompagnement"
@@ -98,6 +103,8 @@ class ResearchWork(models.Model):
     authors = models.CharField("auteurs", max_length=300, blank=True)
     institution = models.CharField("institution", max_length=200, blank=True)
     year = models.PositiveSmallIntegerField("année", null=True, blank=True)
+
+    history = CuratedHistory()
 
     class Meta:
         verbose_name = "travail de recherche"

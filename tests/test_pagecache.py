@@ -18,7 +18,7 @@ from tests.processes import run_django
 
 pytestmark = pytest.mark.django_db
 
-RESOURCE = "/ressources/maison-de-services-au-public-d-ayen/"
+RESOURCE = "/ressources/guide-s-ancrer-dans-les-territoires-pour-gagner-en-performance/"
 
 
 def test_a_second_anonymous_visit_is_served_from_the_cache_without_a_query(client, django_assert_num_queries):
@@ -38,7 +38,7 @@ def test_each_url_is_its_own_page(client):
 
 
 def rename_resource():
-    resource = Resource.objects.get(slug="maison-de-services-au-public-d-ayen")
+    resource = Resource.objects.get(slug="guide-s-ancrer-dans-les-territoires-pour-gagner-en-performance")
     resource.title = "Un titre tout neuf"
     resource.save()
 
@@ -57,7 +57,7 @@ def change_key_figure():
 
 def tag_domain():
     """A many-to-many change alone (no save of the resource): its detail page lists the domain."""
-    resource = Resource.objects.get(slug="maison-de-services-au-public-d-ayen")
+    resource = Resource.objects.get(slug="guide-s-ancrer-dans-les-territoires-pour-gagner-en-performance")
     domain = Domain.objects.exclude(resources=resource).first()
     domain.name = "Un titre tout neuf"
     Domain.objects.filter(pk=domain.pk).update(name=domain.name)  # no signal: the link's counts
@@ -121,7 +121,7 @@ def test_publishing_catalyseurs_in_bulk_from_the_admin_retires_the_stored_pages(
     assert visitor.get(url)["X-Page-Cache"] == "hit"
     staff_client.post(
         "/admin/catalyseurs/catalyseur/",
-        {"action": "set_publie", "_selected_action": [cerdd.pk]},
+        {"action": "publish", "_selected_action": [cerdd.pk]},
     )
     published = Catalyseur.objects.get(pk=cerdd.pk)
     assert published.status == Catalyseur.Status.PUBLISHED

@@ -1,17 +1,100 @@
 """Curation of every shared model in the Django admin."""
 
 from django.contrib import admin, messages
-from django.db import models
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
 from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from simple_history.admin import SimpleHistoryAdmin
 
+from . import history
 from .models import Domain, Goal, Kind, Metier, Organisation, Profile, Resource, Rubrique, Target, Territory
 
 
-class PortalAdmin(admin.ModelAdmin):
-    """Base of every admin of the portal."""
+class PortalAdmin(SimpleHistoryAdmin):
+    """Base of every admin of the portal: its « Historique » lists each version with what changed, and
+    offers to go back to one (history.revert: many-to-many values and tags included)."""
 
     # Editors paste links without a scheme: assume https (Django 6's default) rather than http.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return history.ChangesDisplay(self.model, historical_record)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """A version's page: what going back to it changes, and the button that does it."""
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404("Cet objet n'existe plus.")
+        if not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        version = get_object_or_404(obj.history, history_id=unquote(version_id))
+        if request.method == "POST":
+            history.revert(version, by=request.user)
+            self.message_user(
+                request, f"« {obj} » a retrouvé la version du {version.history_date:%d/%m/%Y %H:%M}."
+            )
+            return redirect(
+                reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
+            )
+        latest = obj.history.latest()
+        delta = version.diff_against(latest)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "object": obj,
+            "version": version,
+            "title": f"Revenir à la version du {version.history_date:%d/%m/%Y %H:%M}",
+            "changes": self.get_historical_record_context_helper(request, version).context_for_delta_changes(
+                delta
+            ),
+        }
+        return TemplateResponse(request, "admin/history_revert.html", context)
+
+
+def publishing_action(method, label):
+    """A bulk action calling `Publishable.<method>(by=editor)` on each selected object."""
+
+    @admin.action(description=label, permissions=["change"])
+    def action(modeladmin, request, queryset):
+        with transaction.atomic():
+            objects = list(queryset)
+            for obj in objects:
+                getattr(obj, method)(by=request.user)
+        opts = modeladmin.model._meta
+        name = opts.verbose_name if len(objects) < 2 else opts.verbose_name_plural
+        modeladmin.message_user(request, f"{len(objects)} {name} : {label.lower()}.", messages.SUCCESS)
+
+    action.__name__ = method
+    return action
+
+
+class PublishableAdmin(PortalAdmin):
+    """Admin of a Publishable: the workflow's actions, and who moved it last."""
+
+    actions = [
+        publishing_action("submit_for_review", "Passer en relecture"),
+        publishing_action("publish", "Publier"),
+        publishing_action("unpublish", "Dépublier (repasser en brouillon)"),
+        publishing_action("archive", "Archiver"),
+    ]
+    readonly_fields = ["status_changed_at", "status_changed_by", "created_at", "updated_at"]
+    record_fieldset = (
+        "Historique",
+        {
+            "fields": ["status_changed_at", "status_changed_by", "created_at", "updated_at"],
+            "classes": ["collapse"],
+        },
+    )
+
+    def save_model(self, request, obj, form, change):
+        if "status" in form.changed_data:
+            obj.record_status(request.user)
+        super().save_model(request, obj, form, change)
 
 
 class HierarchyAdmin(PortalAdmin):
@@ -121,23 +204,8 @@ class MetierAdmin(PortalAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-def status_action(method, label):
-    """A bulk action calling `Resource.<method>()` on each selected resource."""
-
-    @admin.action(description=label, permissions=["change"])
-    def action(modeladmin, request, queryset):
-        for resource in queryset:
-            getattr(resource, method)()
-        modeladmin.message_user(
-            request, f"{queryset.count()} ressource(s) : {label.lower()}.", messages.SUCCESS
-        )
-
-    action.__name__ = method
-    return action
-
-
 @admin.register(Resource)
-class ResourceAdmin(PortalAdmin):
+class ResourceAdmin(PublishableAdmin):
     list_display = ["title", "kind", "status", "featured", "published_on", "updated_at"]
     list_filter = [
         "status",
@@ -163,12 +231,6 @@ class ResourceAdmin(PortalAdmin):
         "rubriques",
         "kind",
     ]
-    readonly_fields = ["created_at", "updated_at"]
-    actions = [
-        status_action("publish", "Publier"),
-        status_action("unpublish", "Dépublier (repasser en brouillon)"),
-        status_action("archive", "Archiver"),
-    ]
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "format", "summary", "body", "url"]}),
         ("Publication", {"fields": ["status", "featured", "published_on", "producers", "source"]}),
@@ -176,5 +238,5 @@ class ResourceAdmin(PortalAdmin):
             "Classement",
             {"fields": ["rubriques", "profiles", "domains", "territories", "goals", "targets", "tags"]},
         ),
-        ("Historique", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+        PublishableAdmin.record_fieldset,
     ]

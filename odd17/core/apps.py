@@ -39,7 +39,9 @@ class CoreConfig(registry.PortalAppConfig):
         super().ready()
         from django.db.models.signals import post_migrate
 
-        from . import changes
+        from . import changes, history
+
+        history.connect()
 
         def install_triggers(using="default", **kwargs):
             changes.install(registry.public_models(), using=using)

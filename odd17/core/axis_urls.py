@@ -5,9 +5,9 @@ from django.urls import path
 from . import views
 
 
-def axis_urlpatterns(axis, pages=None):
-    """The axis page and its rubriques; `pages` gives some rubriques their own view (see rubrique_detail)."""
+def axis_urlpatterns(axis):
+    """The axis page and its rubriques (a rubrique's `page` may choose a view of its own)."""
     return [
         path("", views.axis_index, {"axis": axis}, name="index"),
-        path("<slug:slug>/", views.rubrique_detail, {"axis": axis, "pages": pages}, name="rubrique"),
+        path("<slug:slug>/", views.rubrique_detail, {"axis": axis}, name="rubrique"),
     ]

@@ -91,6 +91,7 @@ def load_rows(model, rows, source, report):
                 f"{name} : {' '.join(messages)}" for name, messages in error.message_dict.items()
             )
             raise ContentError(f"{where} : {details}") from None
+        instance._change_reason = f"Chargé depuis fixtures/{source}"  # what its version says
         instance.save()
         for name, related in many.items():
             getattr(instance, name).set(related)

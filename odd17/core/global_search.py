@@ -22,25 +22,30 @@ from .listing import among, leaders
 from .models import Resource
 
 SHOWN = 5
-GROUPS = [  # (label, kinds); the first group takes every kind the others do not
-    ("Ressources", None),
-    ("Exemples inspirants", ["exemple"]),
-    ("Événements", ["evenement"]),
-]
+
+
+def kind_groups():
+    """[(label, slugs of its kinds)]; the first group (None) takes every kind the others do not."""
+    return [
+        ("Ressources", None),
+        ("Exemples inspirants", options.options(options.STORY_KINDS)),
+        ("Événements", ["evenement"]),
+    ]
 
 
 def _members(listing):
     """{group label: its results (IdSet)}."""
     tally = listing.tally
-    kinds = {label: tally.holders(key("type", kind) for kind in kinds or []) for label, kinds in GROUPS[1:]}
+    first_label, *others = kind_groups()
+    kinds = {label: tally.holders(key("type", kind) for kind in kinds or []) for label, kinds in others}
     first = tally.matched - IdSet.union(kinds.values())  # the first group takes the kinds the others do not
-    return {GROUPS[0][0]: first} | {label: members & tally.matched for label, members in kinds.items()}
+    return {first_label[0]: first} | {label: members & tally.matched for label, members in kinds.items()}
 
 
 def group_query(listing, kinds):
     """The query of the list holding exactly one group's results: the search's filters and the
     group's kinds (`None`: every kind the other groups do not take), among the kinds asked if any."""
-    taken = {kind for _, named in GROUPS for kind in named or []}
+    taken = {kind for _, named in kind_groups() for kind in named or []}
     kinds = kinds or [option.value for option in options.options("type") if option.value not in taken]
     asked = listing.selected("type")
     pairs = [(name, value) for name, value in listing.canonical_query if name != "type"]
@@ -49,10 +54,10 @@ def group_query(listing, kinds):
 
 def resource_groups(listing):
     matching, text = listing.filterset.qs, listing.text
-    group_of_kind = {kind: label for label, kinds in GROUPS for kind in kinds or []}
+    group_of_kind = {kind: label for label, kinds in kind_groups() for kind in kinds or []}
     group = Case(
         *(When(kind__slug=kind, then=Value(label)) for kind, label in group_of_kind.items()),
-        default=Value(GROUPS[0][0]),
+        default=Value(kind_groups()[0][0]),
     )
     members = _members(listing)
     counts = {label: len(results) for label, results in members.items()}
@@ -67,7 +72,7 @@ def resource_groups(listing):
     items = list(ranked.for_cards())
     found = search.excerpts(Resource, [item.pk for item in items], text)
     groups = []
-    for label, kinds in GROUPS:
+    for label, kinds in kind_groups():
         query = urlencode(group_query(listing, kinds))
         shown = [item for item in items if item.group == label]
         for item in shown:

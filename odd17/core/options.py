@@ -65,6 +65,7 @@ def _rubriques():
 
 
 TYPED_TERRITORY = "territoire:saisie"  # not a facet: {slug of a typed name or code: code}
+STORY_KINDS = "type:recit"  # not a facet: the slugs of the kinds told as stories (Kind.tells_story)
 
 
 def typed_territories(territories):
@@ -76,11 +77,13 @@ def build():
     """Every option list, read from the database."""
     criteria = dict(Criterion.choices)
     territories = _territories()
+    kinds = list(Kind.objects.all())
     return {
         "axe": [Option(axis.value, axis.label) for axis in Axis],
         "rubrique": _rubriques(),
         "porte": [Option(value, label) for value, label in Kind.Door.choices],
-        "type": [Option(kind.slug, kind.name) for kind in Kind.objects.all()],
+        "type": [Option(kind.slug, kind.name) for kind in kinds],
+        STORY_KINDS: [kind.slug for kind in kinds if kind.tells_story],
         "profil": [Option(profile.slug, profile.name) for profile in Profile.objects.all()],
         "critere": [Option(value, label) for value, label in Criterion.choices],
         "domaine": [

@@ -12,6 +12,12 @@ attributes (the core never names an app):
 - `search_section`: the dotted path of `section(text) -> group` for the global search page.
 - `demo_generators`: {name: (dotted path of `generator(count, rng)`, help text)}, the options of
   `manage.py seed_demo`.
+- `rubrique_pages`: {code: (label, dotted path of `view(request, context)`)}, the pages of their own
+  a rubrique can choose (its field `page`, a stable code an editor picks as flatpages pick a
+  template; renaming the rubrique keeps its page).
+- `axis_includes`: {axis: template}, blocks this app adds to an axis page.
+- `story_url_name`: the URL name (taking `slug`) of the page that tells a resource of a kind with
+  `Kind.tells_story`; that page is then the resource's one address (Resource.get_absolute_url).
 """
 
 from django.apps import AppConfig, apps
@@ -32,6 +38,9 @@ class PortalAppConfig(AppConfig):
     content_files = ()
     search_section = None
     demo_generators = {}
+    rubrique_pages = {}
+    axis_includes = {}
+    story_url_name = None
 
     def model_named(self, name):
         return apps.get_model(name) if "." in name else self.get_model(name)
@@ -72,3 +81,28 @@ def demo_generators():
         for config in portal_apps()
         for name, (path, help_text) in config.demo_generators.items()
     }
+
+
+def rubrique_pages():
+    """{code: (label, view path)} of every app."""
+    return {code: page for config in portal_apps() for code, page in config.rubrique_pages.items()}
+
+
+def rubrique_page_choices():
+    """The choices of Rubrique.page (a callable: apps add pages without a migration of the core)."""
+    return [
+        ("", "Liste de ses ressources"),
+        *((code, label) for code, (label, _) in rubrique_pages().items()),
+    ]
+
+
+def rubrique_page_view(code):
+    return import_string(rubrique_pages()[code][1])
+
+
+def axis_includes(axis):
+    return [config.axis_includes[axis] for config in portal_apps() if axis in config.axis_includes]
+
+
+def story_url_name():
+    return next((config.story_url_name for config in portal_apps() if config.story_url_name), None)

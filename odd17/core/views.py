@@ -2,12 +2,13 @@
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 
 from odd17 import search
 
-from . import freshness, global_search, stats
+from . import freshness, global_search, registry, stats
 from .filters import ResourceFilter
 from .listing import PAGE_SIZE, Listing
 from .models import Axis, Kind, Profile, Resource, Rubrique
@@ -19,11 +20,17 @@ def paginate(request, queryset, size=PAGE_SIZE):
     return Paginator(queryset, size).get_page(request.GET.get("page"))
 
 
-def section(slug):
-    """The rubrique `slug`, as the last step of a page's breadcrumb: cached until the content changes."""
-    rubrique = freshness.cached(f"section:{slug}", lambda: Rubrique.objects.filter(slug=slug).first())
+def section(page, slug=None):
+    """The rubrique showing `page` (a code of Rubrique.page; the one called `slug` among several,
+    else the top one), as the last step of a page's breadcrumb: cached until the content changes."""
+
+    def find():
+        rubriques = Rubrique.objects.filter(page=page).order_by(F("parent").asc(nulls_first=True), "order")
+        return rubriques.filter(slug=slug).first() or rubriques.first()
+
+    rubrique = freshness.cached(f"section:{page}:{slug}", find)
     if rubrique is None:
-        raise Http404(f"Pas de rubrique « {slug} ».")
+        raise Http404(f"Aucune rubrique ne présente la page « {page} ».")
     return rubrique
 
 
@@ -43,6 +50,7 @@ def axes_overview():
         {
             "axis": axis,
             "tagline": AXIS_TAGLINES[axis],
+            "includes": registry.axis_includes(axis),
             "count": count,
             "rubriques": [rubrique for rubrique in tree if rubrique.axis == axis],
         }
@@ -77,19 +85,19 @@ def axis_index(request, axis):
     context = {
         "axis": Axis(axis),
         "tagline": AXIS_TAGLINES[axis],
+        "includes": registry.axis_includes(axis),
         "rubriques": stats.rubrique_tree(axis=axis),
         "latest": Resource.objects.published().on_axis(axis).for_cards()[:6],
     }
     return render(request, "core/axis.html", context)
 
 
-def rubrique_detail(request, axis, slug, pages=None):
+def rubrique_detail(request, axis, slug):
     """A rubrique and the published resources it (or its sub-rubriques) holds.
 
-    `pages` lets an axis app give some rubriques a page of their own: {slug: view}, where a key
-    ending in "/" stands for the sub-rubriques of that rubrique. Such a view is called as
-    view(request, context) with this page's context, and renders a template that extends
-    core/rubrique.html.
+    A rubrique whose `page` names a page of an app (registry.rubrique_pages) shows that page
+    instead: its view is called as view(request, context) with this page's context, and renders a
+    template that extends core/rubrique.html.
     """
     rubrique = get_object_or_404(Rubrique.objects.select_related("parent"), axis=axis, slug=slug)
     context = {
@@ -97,10 +105,9 @@ def rubrique_detail(request, axis, slug, pages=None):
         "rubrique": rubrique,
         "subrubriques": stats.with_counts(rubrique.children.all()),
     }
+    if rubrique.page:
+        return registry.rubrique_page_view(rubrique.page)(request, context)
     resources = Resource.objects.published().in_rubrique(rubrique)
-    own_page = (pages or {}).get(slug) or (rubrique.parent and (pages or {}).get(f"{rubrique.parent.slug}/"))
-    if own_page:
-        return own_page(request, context)
     return render_listing(request, resources, "core/rubrique.html", context, hidden=["axe"])
 
 
@@ -111,6 +118,8 @@ def resource_list(request):
 
 def resource_detail(request, slug):
     resource = get_object_or_404(Resource.objects.published().for_detail(), slug=slug)
+    if resource.get_absolute_url() != request.path:
+        return redirect(resource, permanent=True)  # a told example's one address is its story's
     return render(request, "core/resource_detail.html", {"resource": resource})
 
 

@@ -23,7 +23,7 @@ EXAMPLES = {
     "recherche": "/recherche/?q=territoire",
     "recherche-sans-resultat": "/recherche/?q=partenarait",
     "portes-d-entree": "/trouver/",
-    "fiche-ressource": "/ressources/maison-de-services-au-public-d-ayen/",
+    "fiche-ressource": "/ressources/guide-s-ancrer-dans-les-territoires-pour-gagner-en-performance/",
     "metiers": "/catalyseurs/metiers/",
     "annuaire-catalyseurs": "/catalyseurs/?metier=accompagnement&territoire=45",
     "carte-catalyseurs": "/catalyseurs/carte/",

@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 from django.utils.html import escape
 
-from odd17.core.models import Axis, Metier, Profile, Resource, Rubrique, Territory
+from odd17.core.models import Axis, Kind, Metier, Profile, Resource, Rubrique, Territory
+from perenniser.filters import TrainingFilter
 from tests.factories import ResourceFactory
 
 pytestmark = pytest.mark.django_db
@@ -41,16 +42,18 @@ def test_axis_page_lists_its_rubriques_with_counts(client, axis):
 
 
 def test_every_rubrique_page_lists_its_published_resources(client):
+    """Each rubrique's count (home, axis pages) is what its page shows: as a faceted list, or as the
+    cards of a page of its own (whose own tests check their grouping)."""
     for rubrique in Rubrique.objects.all():
         response = client.get(rubrique.get_absolute_url())
         assert response.status_code == 200, rubrique.slug
         expected = Resource.objects.published().in_rubrique(rubrique)
-        if "listing" not in response.context:  # a page of its own (axis apps), tested there
-            continue
-        assert response.context["listing"].count == expected.count()
-        first = expected.first()
-        if first:
-            assert escape(first.title) in response.content.decode()
+        page = response.content.decode()
+        if "listing" in response.context:
+            assert response.context["listing"].count == expected.count(), rubrique.slug
+        if expected.exists():
+            assert "Aucune ressource ne correspond" not in page, rubrique.slug
+            assert escape(expected.first().title) in page, rubrique.slug
 
 
 def test_rubrique_of_another_axis_is_not_found(client):
@@ -74,7 +77,7 @@ def test_every_published_resource_has_a_detail_page_with_its_link_out(client):
         html = response.content.decode()
         if resource.url:
             assert f'href="{resource.url}"' in html.replace("&amp;", "&")
-        else:
+        elif not hasattr(resource, "story"):  # a told example's page is its story's (tests/agir)
             assert "Aucune adresse en ligne n'est connue pour cette ressource." in html
 
 
@@ -143,3 +146,31 @@ def test_resource_list_filters_by_territory_with_national_resources(client):
     )
     listed = list(client.get("/ressources/", {"territoire": "69"}).context["page"].paginator.object_list)
     assert national in listed and rhone in listed and ain not in listed
+
+
+def test_a_told_example_has_one_address_its_story_and_the_other_redirects(client):
+    examples = Resource.objects.published().examples().filter(story__isnull=False)
+    assert examples.exists()
+    for resource in examples:
+        story_url = reverse("agir:story", kwargs={"slug": resource.slug})
+        assert resource.get_absolute_url() == story_url
+        response = client.get(reverse("core:resource_detail", kwargs={"slug": resource.slug}))
+        assert response.status_code == 301
+        assert response["Location"] == story_url
+
+
+def test_a_renamed_rubrique_keeps_its_page(client):
+    rubrique = Rubrique.objects.get(page="formations")
+    rubrique.slug, rubrique.title = "formations-odd-17", "Formations"
+    rubrique.save()
+    response = client.get(rubrique.get_absolute_url())
+    assert response.status_code == 200
+    assert isinstance(response.context["listing"].filterset, TrainingFilter)  # the trainings page
+
+
+def test_a_kind_tells_stories_by_its_flag_not_by_its_slug(client):
+    kind = Kind.objects.get(tells_story=True)
+    kind.slug = "recit"
+    kind.save()
+    totals = Resource.objects.published().totals()
+    assert totals["examples"] == Resource.objects.published().filter(kind=kind).count() > 0

@@ -4,7 +4,7 @@ import pytest
 
 from catalyseurs.models import Catalyseur
 from odd17 import search
-from odd17.core.global_search import GROUPS, SHOWN
+from odd17.core.global_search import SHOWN, kind_groups
 from odd17.core.models import Resource
 from tests.factories import ResourceFactory
 
@@ -112,8 +112,8 @@ def test_each_group_shows_the_first_of_its_results_in_the_list_order(client, par
     """The same results, counts and order as the list of resources with the same filters."""
     response = client.get("/recherche/", params)
     listed = list(client.get("/ressources/", params).context["listing"].filterset.qs)
-    grouped = {kind for _, kinds in GROUPS for kind in kinds or []}
-    for group, (label, kinds) in zip(response.context["groups"], GROUPS, strict=False):
+    grouped = {kind for _, kinds in kind_groups() for kind in kinds or []}
+    for group, (label, kinds) in zip(response.context["groups"], kind_groups(), strict=False):
         results = [r.pk for r in listed if (r.kind.slug in kinds if kinds else r.kind.slug not in grouped)]
         assert group["label"] == label and group["count"] == len(results)
         assert [item.pk for item in group["items"]] == results[:SHOWN], label

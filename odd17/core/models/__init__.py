@@ -1,6 +1,7 @@
 """The shared domain: the vocabularies every resource is tagged with, and the Resource itself."""
 
 from .changes import ContentVersion
+from .publishing import Publishable, PublishableQuerySet, Status
 from .resource import Resource, ResourceQuerySet
 from .vocabularies import (
     Axis,
@@ -26,9 +27,12 @@ __all__ = [
     "Metier",
     "Organisation",
     "Profile",
+    "Publishable",
+    "PublishableQuerySet",
     "Resource",
     "ResourceQuerySet",
     "Rubrique",
+    "Status",
     "Target",
     "Territory",
 ]

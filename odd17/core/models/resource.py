@@ -3,9 +3,11 @@
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
-from django.utils import timezone
 from taggit.managers import TaggableManager
 
+from .. import registry
+from ..history import CuratedHistory
+from .publishing import Publishable, PublishableQuerySet
 from .vocabularies import (
     Domain,
     Goal,
@@ -19,14 +21,7 @@ from .vocabularies import (
 )
 
 
-class ResourceQuerySet(models.QuerySet):
-    def published(self):
-        """Visible to the public: published, and its publication date (if any) has come."""
-        return self.filter(
-            Q(published_on__isnull=True) | Q(published_on__lte=timezone.localdate()),
-            status=Resource.Status.PUBLISHED,
-        )
-
+class ResourceQuerySet(PublishableQuerySet):
     def on_axis(self, axis):
         """Resources placed in at least one rubrique of this axis."""
         through = Resource.rubriques.through.objects.filter(rubrique__axis=axis)
@@ -49,11 +44,19 @@ class ResourceQuerySet(models.QuerySet):
         )
         return self.filter(pk__in=through.values("resource"))
 
+    def examples(self):
+        """The exemples inspirants: resources of a kind told as a story (Kind.tells_story)."""
+        return self.filter(kind__tells_story=True)
+
+    def tools(self):
+        """Everything but the exemples inspirants."""
+        return self.exclude(kind__tells_story=True)
+
     def totals(self):
         """{"resources", "examples", "organisations"}: how much the portal holds, in one query."""
         return self.aggregate(
             resources=models.Count("pk", distinct=True),
-            examples=models.Count("pk", filter=Q(kind__slug="exemple"), distinct=True),
+            examples=models.Count("pk", filter=Q(kind__tells_story=True), distinct=True),
             organisations=models.Count("producers", distinct=True),
         )
 
@@ -72,13 +75,7 @@ class ResourceManager(NaturalKeyManager.from_queryset(ResourceQuerySet)):
     pass
 
 
-class Resource(models.Model):
-    class Status(models.TextChoices):
-        DRAFT = "brouillon", "Brouillon"
-        REVIEW = "relecture", "En relecture"
-        PUBLISHED = "publie", "Publié"
-        ARCHIVED = "archive", "Archivé"
-
+class Resource(Publishable):
     class Format(models.TextChoices):
         PAGE = "page", "Site ou page web"
         DOCUMENT = "document", "Document (PDF, rapport, guide)"
@@ -90,7 +87,6 @@ class Resource(models.Model):
         JEU = "jeu", "Jeu ou kit d'animation"
 
     natural_key_field = "slug"
-    fixture_defaults = {"status": "publie"}  # real content is published at once
     full_text_search = True  # odd17/search.py: an index of its own on each database
     title = models.CharField("titre", max_length=255)
     slug = models.SlugField("identifiant", max_length=255, unique=True)
@@ -104,8 +100,6 @@ class Resource(models.Model):
     producers = models.ManyToManyField(
         Organisation, verbose_name="producteurs", blank=True, related_name="resources"
     )
-    published_on = models.DateField("date de publication", null=True, blank=True)
-    status = models.CharField("statut", max_length=20, choices=Status.choices, default=Status.DRAFT)
     featured = models.BooleanField("à la une", default=False)
     profiles = models.ManyToManyField(
         Profile, verbose_name="profils d'acteurs", blank=True, related_name="resources"
@@ -125,9 +119,9 @@ class Resource(models.Model):
     source = models.CharField(
         "source", max_length=200, blank=True, help_text="D'où vient la fiche (document source)."
     )
-    created_at = models.DateTimeField("créé le", auto_now_add=True)
-    updated_at = models.DateTimeField("modifié le", auto_now=True)
     objects = ResourceManager()
+
+    history = CuratedHistory()
 
     class Meta:
         verbose_name = "ressource"
@@ -144,27 +138,11 @@ class Resource(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("core:resource_detail", kwargs={"slug": self.slug})
+        """Its one public address: for a told example (Kind.tells_story), the story page an app
+        declares (registry.story_url_name), else its own page. Costs no query when `kind` is
+        fetched with it (for_cards, for_detail)."""
+        story_url = registry.story_url_name() if self.kind.tells_story else None
+        return reverse(story_url or "core:resource_detail", kwargs={"slug": self.slug})
 
     def natural_key(self):
         return (self.slug,)
-
-    @property
-    def is_public(self):
-        return self.status == self.Status.PUBLISHED and (
-            self.published_on is None or self.published_on <= timezone.localdate()
-        )
-
-    def set_status(self, status):
-        self.status = status
-        self.save(update_fields=["status", "updated_at"])
-
-    def publish(self):
-        self.set_status(self.Status.PUBLISHED)
-
-    def unpublish(self):
-        """Back to draft: hidden from the public, kept for editing."""
-        self.set_status(self.Status.DRAFT)
-
-    def archive(self):
-        self.set_status(self.Status.ARCHIVED)

@@ -9,7 +9,8 @@ from urllib.parse import urlencode
 from django.db import models, transaction
 from django.urls import reverse
 
-from .. import freshness
+from .. import freshness, registry
+from ..history import CuratedHistory
 
 
 class NaturalKeyManager(models.Manager):
@@ -23,6 +24,7 @@ class Vocabulary(models.Model):
     natural_key_field = "slug"
     filter_param = None  # the query-string name of ResourceFilter that selects by this vocabulary
     objects = NaturalKeyManager()
+    history = CuratedHistory(inherit=True)
 
     class Meta:
         abstract = True
@@ -250,6 +252,12 @@ class Kind(Vocabulary):
     name = models.CharField("nom", max_length=100)
     plural = models.CharField("pluriel", max_length=100)
     door = models.CharField("porte d'entrée", max_length=20, choices=Door.choices, blank=True)
+    tells_story = models.BooleanField(
+        "raconté comme un exemple inspirant",
+        default=False,
+        help_text="Ses ressources sont présentées à part, comme des exemples ; celles qui ont un récit "
+        "ont pour seule adresse la page de ce récit.",
+    )
     order = models.PositiveSmallIntegerField("ordre", default=0)
 
     class Meta:
@@ -287,6 +295,14 @@ class Rubrique(Vocabulary):
     scope_includes_ancestors = False
     title = models.CharField("titre", max_length=150)
     intro = models.TextField("introduction", blank=True)
+    page = models.CharField(
+        "page",
+        max_length=30,
+        blank=True,
+        choices=registry.rubrique_page_choices,
+        help_text="Ce que la rubrique présente : la liste de ses ressources, ou une page que le site "
+        "lui consacre. Changer l'identifiant ou le titre garde la page.",
+    )
     order = models.PositiveSmallIntegerField("ordre", default=0)
 
     objects = RubriqueManager()
