@@ -48,6 +48,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "odd17.stackroom.StackRoomMiddleware",  # first: the whole request in one chunk of frames (see there)
     "django_permissions_policy.PermissionsPolicyMiddleware",  # first: every response says it
     "odd17.health.HealthCheckMiddleware",  # first: load balancer probes skip host checks and redirects
     "django.middleware.security.SecurityMiddleware",
@@ -63,7 +64,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
-    "simple_history.middleware.HistoryRequestMiddleware",  # a version says which editor made it
 ]
 
 ROOT_URLCONF = "odd17.urls"

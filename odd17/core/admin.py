@@ -22,6 +22,22 @@ class PortalAdmin(SimpleHistoryAdmin):
     # Editors paste links without a scheme: assume https (Django 6's default) rather than http.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
+    # Who made a version: set here rather than by simple-history's middleware, which every public
+    # request would run through for the admin's sake (bench/RESULTS.md, 2026-12-04).
+    def save_model(self, request, obj, form, change):
+        obj._history_user = request.user
+        super().save_model(request, obj, form, change)
+
+    def delete_model(self, request, obj):
+        obj._history_user = request.user
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        with transaction.atomic():
+            for obj in queryset:  # one by one: each deletion's version says who deleted it
+                obj._history_user = request.user
+                obj.delete()
+
     def get_historical_record_context_helper(self, request, historical_record):
         return history.ChangesDisplay(self.model, historical_record)
 

@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import F
 from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 
@@ -20,16 +19,16 @@ def paginate(request, queryset, size=PAGE_SIZE):
     return Paginator(queryset, size).get_page(request.GET.get("page"))
 
 
+def showing(page, slug=None):
+    """Rubrique.objects.showing(page, slug), cached until the content changes (None if no rubrique
+    shows that page)."""
+    return freshness.cached(f"showing:{page}:{slug}", lambda: Rubrique.objects.showing(page, slug) or "")
+
+
 def section(page, slug=None):
-    """The rubrique showing `page` (a code of Rubrique.page; the one called `slug` among several,
-    else the top one), as the last step of a page's breadcrumb: cached until the content changes."""
-
-    def find():
-        rubriques = Rubrique.objects.filter(page=page).order_by(F("parent").asc(nulls_first=True), "order")
-        return rubriques.filter(slug=slug).first() or rubriques.first()
-
-    rubrique = freshness.cached(f"section:{page}:{slug}", find)
-    if rubrique is None:
+    """The rubrique showing `page`, as the last step of a page's breadcrumb."""
+    rubrique = showing(page, slug)
+    if not rubrique:
         raise Http404(f"Aucune rubrique ne présente la page « {page} ».")
     return rubrique
 
@@ -76,6 +75,8 @@ def overview(request):
         "axes_overview": axes_overview(),
         "profiles": stats.profiles_with_counts(),
         "totals": stats.totals(),
+        "examples": showing("exemples"),
+        "trainings": showing("formations"),
     }
     return render(request, "core/overview.html", context)
 

@@ -166,6 +166,7 @@ def test_a_renamed_rubrique_keeps_its_page(client):
     response = client.get(rubrique.get_absolute_url())
     assert response.status_code == 200
     assert isinstance(response.context["listing"].filterset, TrainingFilter)  # the trainings page
+    assert f'href="{rubrique.get_absolute_url()}?profil=' in client.get("/vue-d-ensemble/").content.decode()
 
 
 def test_a_kind_tells_stories_by_its_flag_not_by_its_slug(client):

@@ -68,6 +68,7 @@ class Publishable(models.Model):
         """Note who set the current status, and when (the admin's form calls it when the status changes)."""
         self.status_changed_at = timezone.now()
         self.status_changed_by = by if by is not None and by.is_authenticated else None
+        self._history_user = self.status_changed_by  # the version this save writes (core/history.py)
 
     def move_to(self, status, by=None):
         self.status = status

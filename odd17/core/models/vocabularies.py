@@ -270,6 +270,12 @@ class Kind(Vocabulary):
 
 
 class RubriqueQuerySet(HierarchyQuerySet):
+    def showing(self, page, slug=None):
+        """The rubrique showing `page` (a code of Rubrique.page): the one called `slug` if several
+        do, else the top one; None if none does."""
+        rubriques = self.filter(page=page).order_by(models.F("parent").asc(nulls_first=True), "order")
+        return (slug and rubriques.filter(slug=slug).first()) or rubriques.first()
+
     def as_tree(self, prepare=list):
         """The top-level rubriques, each with its `subrubriques` list attached (one query).
 
