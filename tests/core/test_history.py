@@ -103,6 +103,7 @@ def test_the_admin_lists_versions_with_readable_changes_and_reverts_one(staff_cl
     with committed():
         response = staff_client.post(url)
     assert response.status_code == 302
+    assert resource.history.latest().history_user.username == "admin@example.org"  # who went back
     resource.refresh_from_db()
     assert resource.title == "Avant"
     assert list(resource.producers.all()) == [first]
