@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import history
@@ -49,11 +50,10 @@ class PortalAdmin(SimpleHistoryAdmin):
         if not self.has_change_permission(request, obj):
             raise PermissionDenied
         version = get_object_or_404(obj.history, history_id=unquote(version_id))
+        when = f"{timezone.localtime(version.history_date):%d/%m/%Y %H:%M}"
         if request.method == "POST":
             history.revert(version, by=request.user)
-            self.message_user(
-                request, f"« {obj} » a retrouvé la version du {version.history_date:%d/%m/%Y %H:%M}."
-            )
+            self.message_user(request, f"« {obj} » a retrouvé la version du {when}.")
             return redirect(
                 reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
             )
@@ -64,7 +64,7 @@ class PortalAdmin(SimpleHistoryAdmin):
             "opts": self.model._meta,
             "object": obj,
             "version": version,
-            "title": f"Revenir à la version du {version.history_date:%d/%m/%Y %H:%M}",
+            "title": f"Revenir à la version du {when}",
             "changes": self.get_historical_record_context_helper(request, version).context_for_delta_changes(
                 delta
             ),

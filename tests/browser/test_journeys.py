@@ -49,8 +49,8 @@ def test_visitor_filters_by_two_facets_removes_a_chip_and_follows_a_result(page)
     title = first.inner_text()
     first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text(title)
-    tags = page.get_by_role("region", name="Classement")
-    expect(tags.get_by_role("link", name="Collectivités territoriales")).to_be_visible()
+    # The result's page (a resource's, or a told example's story) links the territory chosen.
+    expect(page.get_by_role("main").get_by_role("link", name=re.compile(r"^Corrèze"))).to_be_visible()
 
 
 def test_visitor_searches_from_the_header(page):
@@ -86,7 +86,7 @@ def test_admin_publishes_a_draft(page):
     page.get_by_role("row", name=re.compile("Fiche en attente")).get_by_role("checkbox").check()
     page.get_by_role("combobox", name="Action").select_option(label="Publier")
     page.get_by_role("button", name="Envoyer").click()
-    expect(page.get_by_text("1 ressource(s) : publier.")).to_be_visible()
+    expect(page.get_by_text("1 ressource : publier.")).to_be_visible()
 
     assert page.goto(draft.get_absolute_url()).status == 200
     expect(page.get_by_role("heading", level=1)).to_have_text("Fiche en attente de relecture")
