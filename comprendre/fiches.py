@@ -109,5 +109,8 @@ def fiche(facet, entry):
         # The directory filters by territory and profile (not by domaine): links to its lists.
         "catalyseur_places": [entry] if facet.model is Territory else [],
         "catalyseur_profile": entry if facet.model is Profile else None,
-        "source": Resource.objects.published().filter(slug=facet.rubrique_slug).first(),
+        "source": Resource.objects.published()
+        .select_related("kind")
+        .filter(slug=facet.rubrique_slug)
+        .first(),
     }
