@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, render
 
 from catalyseurs.models import Catalyseur
 from odd17.core.models import Axis, Organisation, Resource
-from odd17.core.views import paginate, section
+from odd17.core.views import paginate, rubrique_resources, section
 
 from .models import KitVolet
 from .toolbox import by_door, first_of_each_door
@@ -18,14 +18,14 @@ def story_cards(queryset):
 
 def toolbox(request, context):
     """One axe d'outillage: its récit, its toolbox by entry door, its inspiring examples."""
-    resources = story_cards(first_of_each_door(Resource.objects.published().in_rubrique(context["rubrique"])))
+    resources = story_cards(first_of_each_door(rubrique_resources(context)))
     context |= by_door(resources)
     return render(request, "agir/toolbox.html", context)
 
 
 def examples(request, context):
     """Exemples inspirants: the stories first, with their territory and first figures."""
-    resources = Resource.objects.published().in_rubrique(context["rubrique"])
+    resources = rubrique_resources(context)
     context["page"] = paginate(request, story_cards(resources))
     return render(request, "agir/examples.html", context)
 

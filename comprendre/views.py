@@ -3,7 +3,7 @@
 from django.shortcuts import get_object_or_404, render
 
 from odd17.core.models import Axis, Goal, Resource, Target
-from odd17.core.views import paginate, render_listing, section
+from odd17.core.views import paginate, render_rubrique, rubrique_resources, section
 
 from . import fiches
 
@@ -20,13 +20,7 @@ def goals(request, context):
         "odd17": get_object_or_404(Goal.objects.select_related("guide"), number=17),
         "targets": Target.objects.filter(goal__number=17).select_related("guide"),
     }
-    return rubrique_listing(request, "comprendre/goals.html", context)
-
-
-def rubrique_listing(request, template, context):
-    """The page, then the rubrique's resources as a faceted list (the count the site shows for it)."""
-    resources = Resource.objects.published().in_rubrique(context["rubrique"])
-    return render_listing(request, resources, template, context, hidden=["axe"])
+    return render_rubrique(request, "comprendre/goals.html", context)
 
 
 def goal_detail(request, number):
@@ -64,7 +58,7 @@ def fiches_index(request, context):
         "facets": [(f, [(entry, f.url(entry)) for entry in f.entries()]) for f in facets],
         "domains_by_criterion": fiches.domains_by_criterion() if fiches.FACETS["domaines"] in facets else [],
     }
-    return rubrique_listing(request, "comprendre/fiches_index.html", context)
+    return render_rubrique(request, "comprendre/fiches_index.html", context)
 
 
 def fiche(request, facet, key):
@@ -81,8 +75,5 @@ def fiche(request, facet, key):
 
 def knowledge_bases(request, context):
     """Bases de connaissance: each base with the question it answers and what one can search."""
-    rubrique = context["rubrique"]
-    context["bases"] = (
-        Resource.objects.published().in_rubrique(rubrique).for_cards().select_related("knowledge_base")
-    )
+    context["bases"] = rubrique_resources(context).for_cards().select_related("knowledge_base")
     return render(request, "comprendre/knowledge_bases.html", context)

@@ -3,20 +3,15 @@
 from django.db.models import F
 from django.shortcuts import render
 
-from odd17.core.models import Resource
-from odd17.core.views import render_listing
+from odd17.core.views import render_listing, rubrique_resources
 
 from .filters import SHOWN, TrainingFilter
 from .models import Accompaniment, Training
 
 
-def rubrique_resources(context):
-    return Resource.objects.published().in_rubrique(context["rubrique"]).for_cards()
-
-
 def trainings(request, context):
     """Se former: MOOCs and trainings with their details, filtered like every list."""
-    queryset = Resource.objects.published().in_rubrique(context["rubrique"]).select_related("training")
+    queryset = rubrique_resources(context).select_related("training")
     return render_listing(
         request,
         queryset,
@@ -30,7 +25,7 @@ def trainings(request, context):
 
 def accompaniments(request, context):
     """Se faire accompagner: the offers by the need they answer, for whom and where."""
-    resources = rubrique_resources(context).select_related("accompaniment")
+    resources = rubrique_resources(context).for_cards().select_related("accompaniment")
     resources = resources.prefetch_related("profiles", "territories")
     context["groups"], context["others"] = Accompaniment.group(resources)
     return render(request, "perenniser/accompaniments.html", context)
@@ -38,6 +33,6 @@ def accompaniments(request, context):
 
 def research(request, context):
     """Capitaliser avec la recherche: works with their authors, institution and year."""
-    resources = rubrique_resources(context).select_related("research")
+    resources = rubrique_resources(context).for_cards().select_related("research")
     context["works"] = resources.order_by(F("research__year").desc(nulls_last=True), "title")
     return render(request, "perenniser/research.html", context)

@@ -99,13 +99,7 @@ class PublishableAdmin(PortalAdmin):
         publishing_action("archive", "Archiver"),
     ]
     readonly_fields = ["status_changed_at", "status_changed_by", "created_at", "updated_at"]
-    record_fieldset = (
-        "Historique",
-        {
-            "fields": ["status_changed_at", "status_changed_by", "created_at", "updated_at"],
-            "classes": ["collapse"],
-        },
-    )
+    record_fieldset = ("Historique", {"fields": readonly_fields, "classes": ["collapse"]})
 
     def save_model(self, request, obj, form, change):
         if "status" in form.changed_data:

@@ -33,19 +33,19 @@ def kind_groups():
     ]
 
 
-def _members(listing):
+def _members(listing, groups):
     """{group label: its results (IdSet)}."""
     tally = listing.tally
-    first_label, *others = kind_groups()
+    (first_label, _), *others = groups
     kinds = {label: tally.holders(key("type", kind) for kind in kinds or []) for label, kinds in others}
     first = tally.matched - IdSet.union(kinds.values())  # the first group takes the kinds the others do not
-    return {first_label[0]: first} | {label: members & tally.matched for label, members in kinds.items()}
+    return {first_label: first} | {label: members & tally.matched for label, members in kinds.items()}
 
 
-def group_query(listing, kinds):
-    """The query of the list holding exactly one group's results: the search's filters and the
+def group_query(listing, kinds, groups):
+    """The query of the list holding exactly one of `groups`' results: the search's filters and the
     group's kinds (`None`: every kind the other groups do not take), among the kinds asked if any."""
-    taken = {kind for _, named in kind_groups() for kind in named or []}
+    taken = {kind for _, named in groups for kind in named or []}
     kinds = kinds or [option.value for option in options.options("type") if option.value not in taken]
     asked = listing.selected("type")
     pairs = [(name, value) for name, value in listing.canonical_query if name != "type"]
@@ -53,13 +53,13 @@ def group_query(listing, kinds):
 
 
 def resource_groups(listing):
-    matching, text = listing.filterset.qs, listing.text
-    group_of_kind = {kind: label for label, kinds in kind_groups() for kind in kinds or []}
+    matching, text, groups = listing.filterset.qs, listing.text, kind_groups()
+    group_of_kind = {kind: label for label, kinds in groups for kind in kinds or []}
     group = Case(
         *(When(kind__slug=kind, then=Value(label)) for kind, label in group_of_kind.items()),
-        default=Value(kind_groups()[0][0]),
+        default=Value(groups[0][0]),
     )
-    members = _members(listing)
+    members = _members(listing, groups)
     counts = {label: len(results) for label, results in members.items()}
     if listing.ranks is not None:  # the window below then ranks only what can be shown
         candidates = [
@@ -71,13 +71,13 @@ def resource_groups(listing):
     ).filter(group_rank__lte=SHOWN)
     items = list(ranked.for_cards())
     found = search.excerpts(Resource, [item.pk for item in items], text)
-    groups = []
-    for label, kinds in kind_groups():
-        query = urlencode(group_query(listing, kinds))
+    shown_groups = []
+    for label, kinds in groups:
+        query = urlencode(group_query(listing, kinds, groups))
         shown = [item for item in items if item.group == label]
         for item in shown:
             item.excerpt = found.get(item.pk)
-        groups.append(
+        shown_groups.append(
             {
                 "label": label,
                 "count": counts[label],
@@ -86,7 +86,7 @@ def resource_groups(listing):
                 "item_template": "core/search_item.html",
             }
         )
-    return groups
+    return shown_groups
 
 
 def search_groups(listing):

@@ -20,6 +20,8 @@ attributes (the core never names an app):
   `Kind.tells_story`; that page is then the resource's one address (Resource.get_absolute_url).
 """
 
+import functools
+
 from django.apps import AppConfig, apps
 from django.utils.module_loading import import_string
 
@@ -83,6 +85,7 @@ def demo_generators():
     }
 
 
+@functools.cache  # the apps' declarations do not change once they are loaded
 def rubrique_pages():
     """{code: (label, view path)} of every app."""
     return {code: page for config in portal_apps() for code, page in config.rubrique_pages.items()}
@@ -104,5 +107,6 @@ def axis_includes(axis):
     return [config.axis_includes[axis] for config in portal_apps() if axis in config.axis_includes]
 
 
+@functools.cache  # read by Resource.get_absolute_url, for every card of every page
 def story_url_name():
     return next((config.story_url_name for config in portal_apps() if config.story_url_name), None)

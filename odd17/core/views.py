@@ -108,8 +108,17 @@ def rubrique_detail(request, axis, slug):
     }
     if rubrique.page:
         return registry.rubrique_page_view(rubrique.page)(request, context)
-    resources = Resource.objects.published().in_rubrique(rubrique)
-    return render_listing(request, resources, "core/rubrique.html", context, hidden=["axe"])
+    return render_rubrique(request, "core/rubrique.html", context)
+
+
+def rubrique_resources(context):
+    """The published resources of the page's rubrique and of its sub-rubriques."""
+    return Resource.objects.published().in_rubrique(context["rubrique"])
+
+
+def render_rubrique(request, template, context):
+    """A rubrique's page ending with its resources as a faceted list (what its count counts)."""
+    return render_listing(request, rubrique_resources(context), template, context, hidden=["axe"])
 
 
 def resource_list(request):
